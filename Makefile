@@ -1,0 +1,57 @@
+# Everyday commands. `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# `make run` is a local development server: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+RUN_ENV := DEBUG=$${DEBUG:-true}
+
+.PHONY: run test install install-test lint format lock migrate demo clean
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo_content
+	@$(RUN_ENV) $(PY) manage.py ensure_admin
+	@echo "Nettstedet: http://$(HOST):$(PORT)/   (stopp med Ctrl+C)"
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	$(PY) -m pytest $(ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Regenerate the locked requirement files after changing pyproject.toml.
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --python-version 3.11 -o requirements.txt
+	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements-test.txt
+
+install: $(VENV)/.installed-app
+install-test: $(VENV)/.installed-test
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# Stamp files: a second `make run` skips the install unless the lock file changed.
+$(VENV)/.installed-app: requirements.txt | $(UV)
+	$(UV) pip install --quiet --python $(PY) -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt | $(UV)
+	$(UV) pip install --quiet --python $(PY) -r requirements-test.txt
+	touch $@ $(VENV)/.installed-app
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AskerConfig(AppConfig):
+    name = "asker"
+    verbose_name = "Nettstedet"

@@ -1,0 +1,198 @@
+"""Site-wide pages (home, content page) and settings (alert banner, footer)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from asker.blocks import BodyBlock, LinkBlock
+
+
+class HomePage(Page):
+    """The front page: a lead, featured links and the latest updates on the site."""
+
+    lead = models.TextField(
+        "Ingress",
+        max_length=600,
+        help_text="Ett eller to avsnitt som sier hva nettstedet er for.",
+    )
+    featured_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="Utvalgte lenker",
+        blank=True,
+        help_text="Snarveier som vises som kort øverst på forsiden.",
+    )
+    updates_count = models.PositiveSmallIntegerField(
+        "Antall siste oppdateringer",
+        default=5,
+        help_text="Hvor mange nylig publiserte sider som vises under «Siste oppdateringer». "
+        "0 skjuler området.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("featured_links"),
+        FieldPanel("updates_count"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Forside"
+
+    def latest_updates(self):
+        """Recently published pages below the home page, newest first."""
+        if not self.updates_count:
+            return []
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .exclude(last_published_at=None)
+            .order_by("-last_published_at")
+            .only("id", "title", "url_path", "last_published_at", "search_description")[
+                : self.updates_count
+            ]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_updates"] = list(self.latest_updates())
+        return context
+
+
+class ContentPage(Page):
+    """An ordinary article page built from the shared blocks."""
+
+    lead = models.TextField("Ingress", blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name="Innhold", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "Innholdsside"
+        verbose_name_plural = "Innholdssider"
+
+
+class AlertLevel(models.TextChoices):
+    INFO = "info", "Informasjon"
+    WARNING = "warning", "Viktig"
+    DANGER = "danger", "Kritisk"
+
+
+@register_setting(icon="warning")
+class AlertBanner(BaseSiteSetting):
+    """A notice shown at the top of every public page, e.g. during a crisis."""
+
+    is_active = models.BooleanField(
+        "Vis varselet", default=False, help_text="Slå av når varselet ikke lenger er aktuelt."
+    )
+    level = models.CharField(
+        "Alvorlighet", max_length=10, choices=AlertLevel.choices, default=AlertLevel.INFO
+    )
+    heading = models.CharField("Overskrift", max_length=200, blank=True)
+    text = models.CharField("Tekst", max_length=400, blank=True)
+    link_url = models.URLField("Lenkeadresse", blank=True)
+    link_text = models.CharField("Lenketekst", max_length=200, blank=True)
+    second_language = models.CharField(
+        "Andre språk",
+        max_length=10,
+        default="en",
+        help_text="Språkkode for teksten på andre språk, for eksempel en (engelsk).",
+    )
+    heading_second_language = models.CharField(
+        "Overskrift på andre språk", max_length=200, blank=True
+    )
+    link_text_second_language = models.CharField(
+        "Lenketekst på andre språk", max_length=200, blank=True
+    )
+
+    panels = [
+        FieldPanel("is_active"),
+        FieldPanel("level"),
+        MultiFieldPanel(
+            [
+                FieldPanel("heading"),
+                FieldPanel("text"),
+                FieldPanel("link_url"),
+                FieldPanel("link_text"),
+            ],
+            heading="Norsk",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("second_language"),
+                FieldPanel("heading_second_language"),
+                FieldPanel("link_text_second_language"),
+            ],
+            heading="Andre språk (valgfritt)",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Varselbanner"
+
+    def clean(self):
+        errors = {}
+        if self.is_active and not (self.heading or self.text):
+            errors["heading"] = "Et aktivt varsel må ha overskrift eller tekst."
+        if self.link_url and not self.link_text:
+            errors["link_text"] = "Skriv en lenketekst som sier hvor lenken går."
+        if self.link_text and not self.link_url:
+            errors["link_url"] = "Lenketeksten trenger en adresse."
+        if self.link_text_second_language and not self.link_url:
+            errors["link_url"] = "Lenketeksten på andre språk trenger en adresse."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_shown(self):
+        return self.is_active and bool(self.heading or self.text)
+
+
+@register_setting(icon="site")
+class FooterSettings(BaseSiteSetting):
+    """Contact details and links in the footer of every page."""
+
+    organisation = models.CharField("Virksomhet", max_length=120, default="Asker kommune")
+    address = models.TextField("Besøks- eller postadresse", blank=True)
+    phone = models.CharField("Telefon", max_length=30, blank=True)
+    email = models.EmailField("E-post", blank=True)
+    organisation_number = models.CharField("Organisasjonsnummer", max_length=20, blank=True)
+    opening_hours = RichTextField("Åpningstider", blank=True, features=["bold", "link"])
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="Lenker i bunnteksten",
+        blank=True,
+        help_text="For eksempel personvernerklæring, tilgjengelighetserklæring og "
+        "informasjonskapsler.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("organisation_number"),
+                FieldPanel("opening_hours"),
+            ],
+            heading="Kontakt",
+        ),
+        FieldPanel("links"),
+    ]
+
+    class Meta:
+        verbose_name = "Bunntekst"
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

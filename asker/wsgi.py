@@ -1,0 +1,11 @@
+"""WSGI entry point for gunicorn."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+from asker.config_errors import run_or_explain
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asker.settings")
+
+application = run_or_explain(get_wsgi_application)

@@ -1,0 +1,37 @@
+"""Gunicorn settings for the container; every value can be tuned from the environment."""
+
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+
+# 2×CPU+1 is gunicorn's rule of thumb; the cap keeps memory bounded on big hosts, since every
+# worker holds its own copy of Django and Wagtail. sched_getaffinity respects CPU pinning.
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * len(os.sched_getaffinity(0)) + 1, 8))
+# Two threads per worker let a slow client or database call not block the whole process.
+worker_class = "gthread"
+threads = 2
+
+# Fail a stuck request well before a load balancer gives up, and let deploys finish requests.
+timeout = 30
+graceful_timeout = 30
+
+# Logs go to stdout/stderr so the container runtime collects them.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+# Only trust X-Forwarded-* from the TLS proxy; set to its address (or "*" on a private network).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Recycle workers now and then so slow memory growth never takes the site down; the jitter
+# stops all workers from restarting at the same moment.
+max_requests = 1000
+max_requests_jitter = 100
+
+# The worker heartbeat file on tmpfs, so a slow or overlay-backed /tmp cannot stall workers.
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+# Gunicorn ≥ 25 opens a control socket under $HOME, which the read-only non-root user cannot
+# create; the container runtime, not gunicornc, manages this process.
+control_socket_disable = True

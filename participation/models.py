@@ -1,0 +1,1 @@
+"""Participation rounds and input (innspill): built in the participation issue."""

@@ -1,0 +1,105 @@
+"""What a visitor sees on the home page, the theme plan index, and the error pages."""
+
+import pytest
+from django.core.management import call_command
+
+from asker.models import AlertBanner, HomePage
+from themeplans.models import ThemePlanIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_lead_featured_link_and_alert_banner(client, demo_site):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nb">' in html
+    assert 'href="#hovedinnhold"' in html and 'id="hovedinnhold"' in html
+    assert "Her finner du Asker kommunes temaplaner" in html
+    assert "Oppdatert informasjon om koronaviruset." in html
+    assert '<span lang="en">Information on coronavirus.</span>' in html
+    assert "Les om smittesituasjonen og registrer deg for vaksinering." in html
+    assert 'href="/temaplaner/"' in html
+
+
+def test_home_page_without_active_banner_shows_no_banner(client, demo_site):
+    AlertBanner.objects.filter(site=demo_site).update(is_active=False)
+    html = client.get("/").content.decode()
+    assert "koronaviruset" not in html
+    assert "alert-banner" not in html
+
+
+def test_home_page_lists_latest_updates(client, demo_site):
+    html = client.get("/").content.decode()
+    assert "Siste oppdateringer" in html
+    assert 'class="update-list__link" href="/temaplaner/"' in html
+
+
+def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, demo_site):
+    response = client.get("/temaplaner/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h1 class="page-header__title">Temaplaner for Asker kommune</h1>' in html
+    assert "Hva er en temaplan?" in html
+    assert "12-årsperspektiv" in html
+    assert 'aria-label="Brødsmulesti"' in html
+    assert 'aria-current="page">Temaplaner for Asker kommune</a>' in html
+
+
+def test_home_and_index_pages_use_a_constant_number_of_queries(
+    client, demo_site, django_assert_max_num_queries
+):
+    client.get("/")  # warm the site-root cache as a running server has it
+    with django_assert_max_num_queries(12):
+        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get("/temaplaner/").status_code == 200
+
+
+def test_missing_page_gets_norwegian_404(client, demo_site):
+    response = client.get("/finnes-ikke/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Vi fant ikke siden" in html
+    assert 'href="/temaplaner/"' in html
+
+
+def test_500_page_renders_without_database(rf):
+    from asker.views import server_error
+
+    # No django_db mark on this request: any query would raise.
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Noe gikk galt hos oss" in html
+    assert '<html lang="nb">' in html
+
+
+def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client, demo_site):
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_sitemap_lists_published_pages(client, demo_site):
+    response = client.get("/sitemap.xml")
+    xml = response.content.decode()
+    assert response.status_code == 200
+    assert "<loc>http://testserver/</loc>" in xml
+    assert "<loc>http://testserver/temaplaner/</loc>" in xml
+
+
+def test_admin_login_page_is_reachable(client, demo_site):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert b'name="username"' in response.content
+
+
+def test_demo_content_loads_twice_without_doubling(demo_site):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert HomePage.objects.count() == 1
+    assert ThemePlanIndexPage.objects.count() == 1
+    assert AlertBanner.objects.count() == 1
+    assert demo_site.root_page.specific_class is HomePage

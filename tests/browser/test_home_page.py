@@ -1,0 +1,40 @@
+"""The home page in a real browser: accessible at phone and desktop widths, fine without JS."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.axe import axe_violations
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_home_page_has_no_axe_violations_and_no_horizontal_scroll(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")
+    page = context.new_page()
+    page.goto(site_url + "/")
+
+    assert page.locator("h1").inner_text() == "Temaplaner i Asker kommune"
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=SCREENSHOTS / f"home-{width}.png", full_page=True)
+    context.close()
+
+
+def test_home_page_works_with_javascript_disabled(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/")
+
+    assert page.get_by_text("Oppdatert informasjon om koronaviruset.").is_visible()
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Hopp til hovedinnholdet")
+    assert skip_link.evaluate("element => element === document.activeElement")
+    assert skip_link.is_visible()
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "link", name="Temaplaner for Asker kommune"
+    ).click()
+    assert page.url == site_url + "/temaplaner/"
+    assert page.locator("h1").inner_text() == "Temaplaner for Asker kommune"
+    context.close()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ThemePlansConfig(AppConfig):
+    name = "themeplans"
+    verbose_name = "Temaplaner"
