@@ -71,7 +71,7 @@ def test_every_block_renders_on_the_content_page(client, content_page):
     assert "Temaplaner har et 12-årsperspektiv." in html
     assert 'alt="Fjorden sett fra land"' in html
     assert "Kunnskapsgrunnlag</a>" in html and "(PDF, 1,3\xa0KB)" in html
-    assert '<aside class="fact-box" aria-label="Visste du?">' in html
+    assert '<h2 class="fact-box__heading">Visste du?</h2>' in html
     assert '<summary class="accordion__summary">Hva er medvirkning?</summary>' in html
     assert "Sist oppdatert" in html
 

@@ -1,5 +1,7 @@
 """What a visitor sees on the home page, the theme plan index, and the error pages."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -19,6 +21,7 @@ def test_home_page_shows_lead_featured_link_and_alert_banner(client, demo_site):
     assert "Oppdatert informasjon om koronaviruset." in html
     assert '<span lang="en">Information on coronavirus.</span>' in html
     assert "Les om smittesituasjonen og registrer deg for vaksinering." in html
+    assert '<span class="visually-hidden">Viktig:</span>' in html  # level not by colour alone
     assert 'href="/temaplaner/"' in html
 
 
@@ -29,9 +32,14 @@ def test_home_page_without_active_banner_shows_no_banner(client, demo_site):
     assert "alert-banner" not in html
 
 
-def test_home_page_lists_latest_updates(client, demo_site):
+def test_home_page_lists_latest_updates_with_norwegian_dates(client, demo_site):
     html = client.get("/").content.decode()
     assert "Siste oppdateringer" in html
+    assert re.search(
+        r'">\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|'
+        r"oktober|november|desember) \d{4}</time>",
+        html,
+    )
     assert 'class="update-list__link" href="/temaplaner/"' in html
 
 

@@ -1,4 +1,4 @@
-"""The home page in a real browser: accessible at phone and desktop widths, fine without JS."""
+"""The site frame in a real browser: accessible at phone and desktop widths, fine without JS."""
 
 from pathlib import Path
 
@@ -7,18 +7,26 @@ import pytest
 from tests.browser.axe import axe_violations
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PAGES = [
+    ("home", "/", "Temaplaner i Asker kommune"),
+    ("theme-plan-index", "/temaplaner/", "Temaplaner for Asker kommune"),
+    ("not-found", "/finnes-ikke/", "Vi fant ikke siden"),
+]
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_home_page_has_no_axe_violations_and_no_horizontal_scroll(browser, site_url, width):
+@pytest.mark.parametrize(("name", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_has_no_axe_violations_and_no_horizontal_scroll(
+    browser, site_url, name, path, heading, width
+):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")
     page = context.new_page()
-    page.goto(site_url + "/")
+    page.goto(site_url + path)
 
-    assert page.locator("h1").inner_text() == "Temaplaner i Asker kommune"
+    assert page.locator("h1").inner_text() == heading
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=SCREENSHOTS / f"home-{width}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
     context.close()
 
 
@@ -32,9 +40,11 @@ def test_home_page_works_with_javascript_disabled(browser, site_url):
     skip_link = page.get_by_role("link", name="Hopp til hovedinnholdet")
     assert skip_link.evaluate("element => element === document.activeElement")
     assert skip_link.is_visible()
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
-        "link", name="Temaplaner for Asker kommune"
-    ).click()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "hovedinnhold"
+
+    menu = page.get_by_role("navigation", name="Hovedmeny")
+    menu.get_by_role("link", name="Temaplaner for Asker kommune").click()
     assert page.url == site_url + "/temaplaner/"
     assert page.locator("h1").inner_text() == "Temaplaner for Asker kommune"
     context.close()
