@@ -13,11 +13,9 @@ RUN_ENV := DEBUG=$${DEBUG:-true}
 .PHONY: run test install install-test lint format lock migrate demo clean
 
 run: install
-	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo_content
-	@$(RUN_ENV) $(PY) manage.py ensure_admin
+	@$(RUN_ENV) $(PY) manage.py prepare_local_site
 	@echo "Nettstedet: http://$(HOST):$(PORT)/   (stopp med Ctrl+C)"
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: install-test
 	$(PY) -m pytest $(ARGS)
@@ -45,12 +43,14 @@ $(UV): | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 # Stamp files: a second `make run` skips the install unless the lock file changed.
+# Bytecode is compiled at install time because PYTHONDONTWRITEBYTECODE may be set, and
+# compiling Wagtail on every start costs seconds.
 $(VENV)/.installed-app: requirements.txt | $(UV)
-	$(UV) pip install --quiet --python $(PY) -r requirements.txt
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt | $(UV)
-	$(UV) pip install --quiet --python $(PY) -r requirements-test.txt
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements-test.txt
 	touch $@ $(VENV)/.installed-app
 
 clean:
