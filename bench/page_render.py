@@ -1,0 +1,70 @@
+"""Render the public pages many times and print time per request, queries and peak memory.
+
+Run: `.venv/bin/python bench/page_render.py [requests]` (default 200). It builds its own
+SQLite database in a temporary folder with the demo content, so it never touches db.sqlite3.
+Set DATABASE_URL to measure on PostgreSQL instead.
+"""
+
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+workdir = tempfile.mkdtemp(prefix="asker-bench-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+PATHS = ["/", "/temaplaner/", "/healthz", "/sitemap.xml", "/finnes-ikke/"]
+
+
+def measure(client, path, count):
+    client.get(path)  # warm caches as a running server has them
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    queries = len(captured)  # read now: every later request resets the connection's log
+    timings = []
+    for _ in range(count):
+        start = time.perf_counter()
+        client.get(path)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return queries, statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def main():
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 page is expected
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    client = Client()
+    print(f"{count} requests per page, database {connection.vendor}")
+    print(f"{'page':<16}{'queries':>8}{'median ms':>12}{'p95 ms':>10}")
+    for path in PATHS:
+        queries, median, p95 = measure(client, path, count)
+        print(f"{path:<16}{queries:>8}{median:>12.1f}{p95:>10.1f}")
+    # Memory in a separate pass: tracemalloc slows every allocation, so it would skew the times.
+    tracemalloc.start()
+    for path in PATHS:
+        client.get(path)
+    peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+    print(f"peak Python memory allocated while rendering each page once: {peak:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
