@@ -41,6 +41,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["asker.ContentPage", "themeplans.ThemePlanIndexPage"]
     max_count = 1
 
     class Meta:
@@ -75,6 +76,9 @@ class ContentPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["asker.HomePage", "asker.ContentPage"]
+    subpage_types = ["asker.ContentPage"]
 
     class Meta:
         verbose_name = "Innholdsside"

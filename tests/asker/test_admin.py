@@ -39,3 +39,12 @@ def test_staff_edit_the_alert_banner_in_the_admin(admin_client, demo_site):
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "Vis varselet" in response.content.decode()
+
+
+def test_editors_can_only_add_page_types_where_they_belong():
+    from asker.models import ContentPage, HomePage
+    from themeplans.models import ThemePlanIndexPage
+
+    assert set(HomePage.allowed_subpage_models()) == {ContentPage, ThemePlanIndexPage}
+    assert ThemePlanIndexPage.allowed_parent_page_models() == [HomePage]
+    assert ContentPage.allowed_subpage_models() == [ContentPage]
