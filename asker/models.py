@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from asker.blocks import BodyBlock, LinkBlock
+from asker.site_frame import RememberRouteMixin
 
 
-class HomePage(Page):
+class HomePage(RememberRouteMixin, Page):
     """The front page: a lead, featured links and the latest updates on the site."""
 
     lead = models.TextField(
@@ -68,7 +69,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(RememberRouteMixin, Page):
     """An ordinary article page built from the shared blocks."""
 
     lead = models.TextField("Ingress", blank=True, max_length=600)

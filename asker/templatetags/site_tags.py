@@ -1,38 +1,42 @@
-"""Template tags for the page frame: main navigation and breadcrumbs."""
+"""Template tags for the page frame: banner, main navigation, breadcrumbs, footer."""
 
 from django import template
-from wagtail.models import Page, Site
+from django.utils.safestring import mark_safe
+
+from asker.site_frame import site_frame
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def site_banner(context):
+    request = context.get("request")
+    return mark_safe(site_frame(request)["banner_html"]) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    return mark_safe(site_frame(request)["footer_html"]) if request else ""
+
+
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
-    """The home page's children that editors marked "show in menus" (one query)."""
+    """The home page's children that editors marked "show in menus"."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    items = []
-    if site is not None:
-        items = list(
-            Page.objects.child_of(site.root_page)
-            .live()
-            .in_menu()
-            .only("id", "title", "url_path", "path")
-        )
+    items = site_frame(request)["menu"] if request else []
     return {
         "items": [
             {
-                "title": item.title,
-                "url": item.get_url(request),
-                "is_current": current is not None and current.id == item.id,
+                **item,
+                "is_current": current is not None and current.id == item["id"],
                 "is_ancestor": current is not None
-                and current.path.startswith(item.path)
-                and current.id != item.id,
+                and current.path.startswith(item["path"])
+                and current.id != item["id"],
             }
             for item in items
-        ],
-        "home_url": site.root_page.get_url(request) if site else "/",
+        ]
     }
 
 
@@ -43,7 +47,13 @@ def breadcrumbs(context):
     request = context.get("request")
     if page is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth")
+    route = getattr(request, "route_pages", None)
+    if route and route[-1].id == page.id:
+        ancestors = route[:-1]  # served through Wagtail's routing: already loaded
+    else:
+        ancestors = (
+            page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth")
+        )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs[0]["title"] = "Forside"
     crumbs.append({"title": page.title, "url": None})

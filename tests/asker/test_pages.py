@@ -40,7 +40,7 @@ def test_home_page_lists_latest_updates_with_norwegian_dates(client, demo_site):
         r"oktober|november|desember) \d{4}</time>",
         html,
     )
-    assert 'class="update-list__link" href="/temaplaner/"' in html
+    assert 'class="update-list__link" href="/temaplaner/naturmangfold/"' in html
 
 
 def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, demo_site):
@@ -54,11 +54,14 @@ def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, d
     assert 'aria-current="page">Temaplaner for Asker kommune</a>' in html
 
 
-@pytest.mark.parametrize("path", ["/", "/temaplaner/"])
-def test_page_uses_a_pinned_number_of_queries(client, demo_site, django_assert_num_queries, path):
-    """Site, page route, view restrictions, content, banner, menu and footer: 10 in all."""
-    client.get(path)  # warm the site-root cache as a running server has it
-    with django_assert_num_queries(10):
+@pytest.mark.parametrize(("path", "queries"), [("/", 7), ("/temaplaner/", 10)])
+def test_page_uses_a_pinned_number_of_queries(
+    client, demo_site, django_assert_num_queries, path, queries
+):
+    """Wagtail's routing and view restrictions plus the page's own content; the banner, menu
+    and footer come from the cache once the first request has built them."""
+    client.get(path)  # warm the caches as a running server has them
+    with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
 
 
@@ -70,7 +73,7 @@ def test_home_page_queries_do_not_grow_with_more_pages(
         demo_site.root_page.add_child(instance=page)
         page.save_revision().publish()
     client.get("/")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         html = client.get("/").content.decode()
     assert html.count('class="main-nav__link') == 7
     assert html.count('class="update-list__link"') == 5

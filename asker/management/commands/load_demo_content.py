@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from asker.demo import site_content
+from themeplans import demo as themeplan_content
 
 
 class Command(BaseCommand):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         ("forside og nettsted", site_content.load_site),
         ("oversikt over temaplaner", site_content.load_theme_plan_index),
         ("varselbanner og bunntekst", site_content.load_site_settings),
+        ("politiske organer, personer og vedtak", themeplan_content.load_snippets),
+        ("temaplaner", themeplan_content.load_plans),
     ]
 
     def handle(self, *args, **options):

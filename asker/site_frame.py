@@ -1,0 +1,66 @@
+"""The parts of every page that rarely change (banner, main menu, footer), built once and cached.
+
+Saving a site setting or publishing, unpublishing, moving or deleting a page clears the cache
+(see AskerConfig.ready). The timeout bounds how long another process's memory cache can lag
+when no shared Redis cache is configured.
+"""
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from wagtail.models import Page, Site
+
+TIMEOUT = 60
+
+
+def _key(site_id):
+    return f"site-frame:{site_id}"
+
+
+def site_frame(request):
+    """Banner and footer as HTML, and the menu items, for the site serving this request."""
+    frame = getattr(request, "_site_frame", None)
+    if frame is not None:
+        return frame
+    site = Site.find_for_request(request)
+    if site is None:
+        frame = {"banner_html": "", "footer_html": "", "menu": []}
+    else:
+        frame = cache.get(_key(site.pk))
+        if frame is None:
+            frame = build_site_frame(site, request)
+            cache.set(_key(site.pk), frame, TIMEOUT)
+    request._site_frame = frame
+    return frame
+
+
+def build_site_frame(site, request):
+    from asker.models import AlertBanner, FooterSettings
+
+    # filter().first(), not for_site(): a GET must never create settings rows.
+    banner = AlertBanner.objects.filter(site=site).first()
+    footer = FooterSettings.objects.filter(site=site).first()
+    menu = [
+        {"id": page.id, "title": page.title, "url": page.get_url(request), "path": page.path}
+        for page in Page.objects.child_of(site.root_page)
+        .live()
+        .in_menu()
+        .only("id", "title", "url_path", "path")
+    ]
+    return {
+        "banner_html": render_to_string("components/alert_banner.html", {"banner": banner}),
+        "footer_html": render_to_string("components/site_footer.html", {"footer": footer}),
+        "menu": menu,
+    }
+
+
+def clear_site_frame(**kwargs):
+    cache.delete_many([_key(pk) for pk in Site.objects.values_list("pk", flat=True)])
+
+
+class RememberRouteMixin:
+    """Pages note themselves on the request while Wagtail routes to the page being served,
+    so breadcrumbs need no query for the ancestors."""
+
+    def route(self, request, path_components):
+        request.__dict__.setdefault("route_pages", []).append(self)
+        return super().route(request, path_components)

@@ -1,0 +1,206 @@
+"""The timeline of all plans, worked out from plain objects (no database)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+from django.utils.translation import override
+
+from themeplans.phases import ADOPTION, MANDATE, PARTICIPATION, MilestoneSpan
+from themeplans.schedule import (
+    CURRENT,
+    MIN_WIDTH,
+    PAST,
+    UPCOMING,
+    group_goals,
+    status,
+    status_label,
+    timeline,
+)
+
+
+@pytest.fixture(autouse=True)
+def norwegian():
+    with override("nb"):
+        yield
+
+
+@dataclass
+class FakeMilestone:
+    title: str
+    kind: str
+    first_day: date
+    last_day: date
+    display_date: str = ""
+
+    @property
+    def span(self):
+        return MilestoneSpan(self.kind, self.first_day, self.last_day)
+
+    def get_kind_display(self):
+        return {MANDATE: "Mandat", PARTICIPATION: "Medvirkning", ADOPTION: "Vedtak"}[self.kind]
+
+
+@dataclass
+class FakePage:
+    title: str
+
+
+@dataclass
+class FakeGoal:
+    pk: int
+    code: str
+    parent_id: int | None = None
+    children: list = field(default_factory=list)
+
+
+def plan(title, *milestones):
+    return {
+        "page": FakePage(title),
+        "phase": None,
+        "next_milestone": None,
+        "milestones": list(milestones),
+    }
+
+
+CLIMATE = plan(
+    "Klima",
+    FakeMilestone("Mandat", MANDATE, date(2020, 2, 13), date(2020, 2, 13), "13. februar 2020"),
+    FakeMilestone(
+        "Medvirkning", PARTICIPATION, date(2020, 1, 1), date(2020, 9, 30), "1.–3. kvartal 2020"
+    ),
+    FakeMilestone("Vedtak", ADOPTION, date(2021, 1, 1), date(2021, 3, 31), "1. kvartal 2021"),
+)
+
+
+def test_axis_runs_from_first_milestone_year_to_today_year():
+    result = timeline([CLIMATE], date(2022, 6, 1))
+    assert [y["year"] for y in result["years"]] == [2020, 2021, 2022]
+    assert result["years"][0]["left"] == 0
+    assert result["start"] == date(2020, 1, 1)
+    assert result["end"] == date(2022, 12, 31)
+    assert sum(y["width"] for y in result["years"]) == pytest.approx(100, abs=0.01)
+
+
+def test_axis_runs_to_the_last_milestone_year_when_that_is_later():
+    later = plan("Kultur", FakeMilestone("Vedtak", ADOPTION, date(2027, 1, 1), date(2027, 3, 31)))
+    result = timeline([CLIMATE, later], date(2022, 6, 1))
+    assert [y["year"] for y in result["years"]] == list(range(2020, 2028))
+
+
+def test_axis_always_includes_the_current_year():
+    result = timeline([CLIMATE], date(2019, 6, 1))
+    assert result["years"][0]["year"] == 2019
+    assert result["years"][-1]["year"] == 2021
+
+
+def test_no_milestones_gives_only_the_current_year_and_no_rows():
+    empty = plan("Kultur")
+    result = timeline([empty], date(2024, 7, 2))
+    assert [y["year"] for y in result["years"]] == [2024]
+    assert result["rows"] == []
+    assert result["without_milestones"] == [empty["page"]]
+    assert 0 < result["today_left"] < 100
+
+
+def test_rows_keep_plan_order_and_leave_out_plans_without_milestones():
+    empty = plan("Kultur")
+    result = timeline([empty, CLIMATE], date(2021, 2, 1))
+    assert [row["title"] for row in result["rows"]] == ["Klima"]
+    assert result["without_milestones"] == [empty["page"]]
+    items = result["rows"][0]["items"]
+    assert [item["title"] for item in items] == ["Mandat", "Medvirkning", "Vedtak"]
+    assert items[1]["display_date"] == "1.–3. kvartal 2020"
+    assert items[1]["kind"] == PARTICIPATION
+    assert items[1]["kind_label"] == "Medvirkning"
+
+
+def test_positions_are_percentages_of_the_axis():
+    # Axis 2020-01-01 .. 2021-12-31: 731 days.
+    result = timeline([CLIMATE], date(2021, 2, 1))
+    participation = result["rows"][0]["items"][1]
+    assert participation["left"] == 0
+    assert participation["width"] == pytest.approx(100 * 274 / 731, abs=0.001)
+    adoption = result["rows"][0]["items"][2]
+    assert adoption["left"] == pytest.approx(100 * 366 / 731, abs=0.001)
+    assert result["today_left"] == pytest.approx(100 * 397 / 731, abs=0.001)
+
+
+def test_one_day_milestone_gets_the_minimum_width():
+    result = timeline([CLIMATE], date(2026, 11, 23))
+    mandate = result["rows"][0]["items"][0]
+    assert mandate["width"] == MIN_WIDTH
+
+
+def test_bar_never_runs_past_the_end_of_the_axis():
+    last_day = plan(
+        "Sent", FakeMilestone("Mandat", MANDATE, date(2020, 12, 31), date(2020, 12, 31))
+    )
+    item = timeline([last_day], date(2020, 6, 1))["rows"][0]["items"][0]
+    assert item["left"] + item["width"] <= 100
+
+
+def test_past_current_and_upcoming():
+    result = timeline([CLIMATE], date(2020, 9, 30))
+    mandate, participation, adoption = result["rows"][0]["items"]
+    assert (mandate["is_past"], mandate["is_current"], mandate["status"]) == (True, False, PAST)
+    assert (participation["is_past"], participation["is_current"]) == (False, True)
+    assert participation["status_label"] == "Pågår"
+    assert (adoption["is_past"], adoption["is_current"], adoption["status"]) == (
+        False,
+        False,
+        UPCOMING,
+    )
+    assert adoption["status_label"] == "Kommer"
+    assert mandate["status_label"] == "Gjennomført"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2020, 1, 31), UPCOMING),
+        (date(2020, 2, 1), CURRENT),
+        (date(2020, 2, 29), CURRENT),
+        (date(2020, 3, 1), PAST),
+    ],
+)
+def test_status_treats_both_days_as_inclusive(today, expected):
+    assert status(date(2020, 2, 1), date(2020, 2, 29), today) == expected
+
+
+def test_status_label_unknown_is_an_error():
+    with pytest.raises(KeyError):
+        status_label("later")
+
+
+def test_group_goals_puts_listed_sub_goals_under_their_main_goal():
+    main = FakeGoal(1, "1")
+    sub = FakeGoal(2, "1.1", parent_id=1)
+    orphan = FakeGoal(3, "2.1", parent_id=9)
+    other = FakeGoal(4, "3")
+    groups = group_goals([main, sub, orphan, other])
+    assert [(g["goal"].code, [s.code for s in g["sub_goals"]]) for g in groups] == [
+        ("1", ["1.1"]),
+        ("2.1", []),
+        ("3", []),
+    ]
+
+
+def test_group_goals_keeps_a_goal_whose_parent_is_a_sub_goal():
+    groups = group_goals([FakeGoal(1, "1"), FakeGoal(2, "1.1", 1), FakeGoal(3, "1.1.1", 2)])
+    assert [g["goal"].code for g in groups] == ["1", "1.1.1"]
+    assert [s.code for s in groups[0]["sub_goals"]] == ["1.1"]
+
+
+def test_labels_of_bars_in_the_right_half_end_at_the_bar():
+    result = timeline([CLIMATE], date(2021, 2, 1))
+    items = result["rows"][0]["items"]
+    assert [item["label_align"] for item in items] == ["start", "start", "end"]
+
+
+@pytest.mark.parametrize(
+    ("today", "align"),
+    [(date(2020, 1, 10), "start"), (date(2020, 12, 1), "center"), (date(2021, 12, 20), "end")],
+)
+def test_today_label_stays_inside_the_axis(today, align):
+    assert timeline([CLIMATE], today)["today_align"] == align

@@ -1,0 +1,405 @@
+"""The theme plan index, the plan pages and their inline parts (milestones, people)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from asker.blocks import RICH_TEXT_FEATURES, BodyBlock
+from asker.site_frame import RememberRouteMixin
+from themeplans import dates, phases
+from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
+from themeplans.models.snippets import PoliticalBody
+from themeplans.validators import validate_case_number
+
+
+def today():
+    """Today's date in Europe/Oslo: the clock every phase is judged by."""
+    return timezone.localdate()
+
+
+class ThemePlanIndexPage(RememberRouteMixin, Page):
+    """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan."""
+
+    intro = RichTextField(
+        "Innledning",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Vises øverst, under tittelen.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="Innhold",
+        blank=True,
+        help_text="For eksempel «Hva er en temaplan?», medvirkning og lenke til planstrategien.",
+    )
+    schedule_intro = RichTextField(
+        "Om tidsplanen",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Vises over tidslinjen for alle planene.",
+    )
+    schedule_decisions = ParentalManyToManyField(
+        "themeplans.PoliticalDecision",
+        verbose_name="Vedtak om tidsplanen",
+        blank=True,
+        related_name="+",
+        help_text="Vedtak som endret tidsplanen for planene, for eksempel utsettelser.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("schedule_intro"), FieldPanel("schedule_decisions")], heading="Tidsplan"
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["asker.HomePage"]
+    subpage_types = ["themeplans.ThemePlanPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Oversikt over temaplaner"
+
+    def plans(self):
+        """Published plans with everything their cards and the timeline show."""
+        return (
+            ThemePlanPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .prefetch_related(
+                Prefetch(
+                    "milestones",
+                    queryset=Milestone.objects.select_related("moved_by__body").order_by(
+                        "sort_order"
+                    ),
+                )
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        plans = list(self.plans())
+        day = today()
+        context["today"] = day
+        context["plans"] = [plan.summary_for(day) for plan in plans]
+        context["decisions"] = list(
+            self.schedule_decisions.select_related("body", "document").order_by("-decided_on")
+        )
+        return context
+
+
+class ThemePlanPage(RememberRouteMixin, Page):
+    """One theme plan: what it is about, its mandate, schedule, people and documents."""
+
+    teaser = models.CharField(
+        "Kort tekst til kort",
+        max_length=300,
+        help_text="Vises på kortet i oversikten over temaplaner.",
+    )
+    lead = models.TextField("Ingress", blank=True, max_length=1000)
+    summary = RichTextField("Kort fortalt", features=RICH_TEXT_FEATURES, blank=True)
+
+    mandate_body = models.ForeignKey(
+        "themeplans.PoliticalBody",
+        verbose_name="Mandatet ble behandlet av",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mandate_date = models.DateField("Dato for behandling av mandatet", null=True, blank=True)
+    mandate_case_number = models.CharField(
+        "Saksnummer for mandatet",
+        max_length=20,
+        blank=True,
+        validators=[validate_case_number],
+        help_text="For eksempel 0008/20.",
+    )
+    mandate_url = models.URLField("Lenke til saken", blank=True)
+    mandate_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Mandatet som dokument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    processing_body = models.ForeignKey(
+        "themeplans.PoliticalBody",
+        verbose_name="Organet som skal behandle planen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    topics = StreamField(TopicsBlock(), verbose_name="Temaer som skal utredes", blank=True)
+    goals = ParentalManyToManyField(
+        "themeplans.PlanGoal",
+        verbose_name="Mål fra kommuneplanens samfunnsdel",
+        blank=True,
+        related_name="plans",
+    )
+    focus_areas = StreamField(
+        FocusAreasBlock(), verbose_name="Innsatsområder og strategier", blank=True
+    )
+
+    knowledge_base_text = RichTextField(
+        "Om kunnskapsgrunnlaget", features=RICH_TEXT_FEATURES, blank=True
+    )
+    knowledge_base_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Kunnskapsgrunnlaget",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    documents = StreamField(
+        DocumentsBlock(), verbose_name="Relevante dokumenter og lenker", blank=True
+    )
+
+    horizon_years = models.PositiveSmallIntegerField("Planperiode (år)", default=12)
+    revision_years = models.PositiveSmallIntegerField("Revideres hvert (år)", default=4)
+    adopted_on = models.DateField(
+        "Vedtatt",
+        null=True,
+        blank=True,
+        help_text="Datoen kommunestyret vedtok planen. Planen vises da som vedtatt.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("lead"),
+        FieldPanel("summary"),
+        FieldPanel("topics"),
+        FieldPanel("goals"),
+        FieldPanel("focus_areas"),
+    ]
+    mandate_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("mandate_body"), FieldPanel("mandate_date")]),
+                FieldRowPanel([FieldPanel("mandate_case_number"), FieldPanel("mandate_url")]),
+                FieldPanel("mandate_document"),
+            ],
+            heading="Mandat",
+        ),
+        FieldPanel("processing_body"),
+        FieldRowPanel(
+            [FieldPanel("horizon_years"), FieldPanel("revision_years"), FieldPanel("adopted_on")],
+            heading="Planperiode og vedtak",
+        ),
+    ]
+    schedule_panels = [InlinePanel("milestones", heading="Milepæler", label="Milepæl")]
+    people_panels = [InlinePanel("people", heading="Personer", label="Person")]
+    document_panels = [
+        FieldPanel("knowledge_base_text"),
+        FieldPanel("knowledge_base_document"),
+        FieldPanel("documents"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Innhold"),
+            ObjectList(mandate_panels, heading="Mandat og prosess"),
+            ObjectList(schedule_panels, heading="Framdrift"),
+            ObjectList(people_panels, heading="Personer"),
+            ObjectList(document_panels, heading="Dokumenter"),
+            ObjectList(Page.promote_panels, heading="Promotering"),
+            ObjectList(Page.settings_panels, heading="Innstillinger"),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("lead"),
+        index.SearchField("summary"),
+        index.SearchField("topics"),
+        index.SearchField("focus_areas"),
+    ]
+
+    parent_page_types = ["themeplans.ThemePlanIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Temaplan"
+        verbose_name_plural = "Temaplaner"
+
+    def clean(self):
+        super().clean()
+        if self.mandate_case_number and not self.mandate_body:
+            raise ValidationError({"mandate_body": "Velg organet som behandlet mandatet."})
+
+    def phase(self, day, milestones=None):
+        milestones = self.milestones.all() if milestones is None else milestones
+        return phases.current_phase([m.span for m in milestones], day, self.adopted_on)
+
+    def summary_for(self, day):
+        """What a card and the timeline show of this plan on the given day."""
+        milestones = list(self.milestones.all())
+        return {
+            "page": self,
+            "phase": self.phase(day, milestones),
+            "next_milestone": phases.next_milestone(milestones, day, span=lambda m: m.span),
+            "milestones": milestones,
+        }
+
+    def _load_bodies(self):
+        """Both political bodies of the mandate in one query instead of one each."""
+        ids = {self.mandate_body_id, self.processing_body_id} - {None}
+        bodies = PoliticalBody.objects.in_bulk(ids) if ids else {}
+        self.mandate_body = bodies.get(self.mandate_body_id)
+        self.processing_body = bodies.get(self.processing_body_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        day = today()
+        self._load_bodies()
+        milestones = list(
+            self.milestones.select_related("body", "moved_by__body", "moved_by__document").order_by(
+                "sort_order"
+            )
+        )
+        context.update(
+            today=day,
+            milestones=milestones,
+            phase=self.phase(day, milestones),
+            people=list(self.people.select_related("person").order_by("sort_order")),
+            goals=list(self.goals.select_related("parent").order_by("code")),
+        )
+        return context
+
+
+class Milestone(Orderable):
+    """A step in a plan's schedule, shown with the precision the municipality knows it to."""
+
+    page = ParentalKey(ThemePlanPage, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField("Milepæl", max_length=250)
+    kind = models.CharField("Type", max_length=30, choices=phases.KINDS, default=phases.OTHER)
+    starts_on = models.DateField("Dato eller start")
+    ends_on = models.DateField(
+        "Slutt", null=True, blank=True, help_text="Tomt for én dato eller periode."
+    )
+    precision = models.CharField(
+        "Vis som",
+        max_length=10,
+        choices=dates.PRECISIONS,
+        default=dates.DAY,
+        help_text="Hvor nøyaktig datoen er kjent: dag (13. februar 2020), måned (september 2020), "
+        "kvartal (1. kvartal 2021) eller år (2021).",
+    )
+    body = models.ForeignKey(
+        "themeplans.PoliticalBody",
+        verbose_name="Politisk organ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    location = models.CharField("Sted", max_length=200, blank=True)
+    link_url = models.URLField("Lenke", blank=True)
+    original_starts_on = models.DateField(
+        "Opprinnelig dato",
+        null=True,
+        blank=True,
+        help_text="Fylles ut når et vedtak har flyttet milepælen: datoen den hadde før.",
+    )
+    moved_by = models.ForeignKey(
+        "themeplans.PoliticalDecision",
+        verbose_name="Flyttet av vedtak",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moved_milestones",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("precision")]),
+        FieldRowPanel([FieldPanel("body"), FieldPanel("location"), FieldPanel("link_url")]),
+        FieldRowPanel(
+            [FieldPanel("moved_by"), FieldPanel("original_starts_on")], heading="Flyttet"
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Milepæl"
+        verbose_name_plural = "Milepæler"
+
+    def __str__(self):
+        return f"{self.title} ({self.display_date})"
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "Slutten kan ikke være før starten. Sjekk datoene."
+        if self.moved_by_id and not self.original_starts_on:
+            errors["original_starts_on"] = (
+                "Skriv inn den opprinnelige datoen, slik at leserne ser hva vedtaket endret."
+            )
+        if self.original_starts_on and not self.moved_by_id:
+            errors["moved_by"] = (
+                "Velg vedtaket som flyttet milepælen, eller fjern den opprinnelige datoen."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def span(self):
+        first_day = dates.period(self.starts_on, self.precision)[0]
+        last_day = dates.period(self.ends_on or self.starts_on, self.precision)[1]
+        return phases.MilestoneSpan(kind=self.kind, first_day=first_day, last_day=last_day)
+
+    @property
+    def display_date(self):
+        return dates.format_span(self.starts_on, self.ends_on, self.precision)
+
+    @property
+    def display_original_date(self):
+        return (
+            dates.format_date(self.original_starts_on, self.precision)
+            if self.original_starts_on
+            else ""
+        )
+
+
+class PersonRole(models.TextChoices):
+    RESPONSIBLE_DIRECTOR = "responsible_director", "Ansvarlig direktør"
+    PROFESSIONAL_LEAD = "professional_lead", "Fagansvarlig"
+    CONTACT = "contact", "Kontaktperson"
+
+
+class PlanPerson(Orderable):
+    page = ParentalKey(ThemePlanPage, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(
+        "themeplans.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField("Rolle", max_length=30, choices=PersonRole.choices)
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Person på planen"
+        verbose_name_plural = "Personer på planen"
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.person.name}"

@@ -1,0 +1,93 @@
+"""Template tags for theme plans: the schedule timeline, milestone status and goal groups."""
+
+from django import template
+from django.utils.html import strip_tags
+
+from themeplans import schedule
+
+register = template.Library()
+
+
+@register.simple_tag
+def plan_timeline(plans, today):
+    """`{% plan_timeline plans today as tl %}`: the timeline of the plan summaries (no queries)."""
+    return schedule.timeline(plans, today)
+
+
+@register.filter
+def milestone_status(milestone, today):
+    """`{{ milestone|milestone_status:today }}`: "past", "current" or "upcoming"."""
+    span = milestone.span
+    return schedule.status(span.first_day, span.last_day, today)
+
+
+@register.filter
+def status_label(value):
+    """`{{ "past"|status_label }}`: "Gjennomført", "Pågår" or "Kommer"."""
+    return schedule.status_label(value)
+
+
+@register.filter
+def grouped_goals(goals):
+    """`{% for group in goals|grouped_goals %}`: main goals with the listed sub-goals under them."""
+    return schedule.group_goals(list(goals))
+
+
+def _has_text(html):
+    """True when rich text holds words or an embedded image, not just empty paragraphs."""
+    html = str(html or "")
+    return bool(strip_tags(html).strip()) or "<embed" in html or "<img" in html
+
+
+# The sections of a plan page, in order: (id, heading).
+PLAN_SECTIONS = [
+    ("kort-fortalt", "Kort fortalt"),
+    ("mandat", "Mandat"),
+    ("temaer", "Temaer som skal utredes"),
+    ("mal", "Mål fra kommuneplanens samfunnsdel"),
+    ("innsatsomrader", "Innsatsområder og strategier"),
+    ("framdrift", "Framdrift"),
+    ("ansvarlige", "Ansvarlige"),
+    ("kunnskapsgrunnlag", "Kunnskapsgrunnlag"),
+    ("dokumenter", "Relevante dokumenter og lenker"),
+]
+
+
+@register.simple_tag
+def plan_sections(page, milestones, people, goals):
+    """`{% plan_sections page milestones people goals as sections %}`: the sections with content.
+
+    Returns {"items": [{"id", "title"}], "shown": {key: True}} so the table of contents and the
+    sections themselves agree. Uses only the page's own fields and the lists from the context.
+    """
+    has = {
+        "kort-fortalt": _has_text(page.summary),
+        "mandat": bool(
+            page.mandate_body_id
+            or page.mandate_date
+            or page.mandate_case_number
+            or page.mandate_url
+            or page.mandate_document_id
+            or page.processing_body_id
+            or page.adopted_on
+        ),
+        "temaer": bool(page.topics),
+        "mal": bool(goals),
+        "innsatsomrader": bool(page.focus_areas),
+        "framdrift": bool(milestones),
+        "ansvarlige": bool(people),
+        "kunnskapsgrunnlag": _has_text(page.knowledge_base_text)
+        or bool(page.knowledge_base_document_id),
+        "dokumenter": bool(page.documents),
+    }
+    items = [{"id": key, "title": title} for key, title in PLAN_SECTIONS if has[key]]
+    # Keys with "_" for "-", so a template can write `sections.shown.kort_fortalt`.
+    return {"items": items, "shown": {item["id"].replace("-", "_"): True for item in items}}
+
+
+@register.filter
+def document_link(document, text=""):
+    """`{% with link=doc|document_link:"Les mandatet" %}`: what components/link.html shows."""
+    if not document:
+        return None
+    return {"href": document.url, "text": text or document.title, "document": document}

@@ -1,0 +1,55 @@
+"""Admin screens for the snippets that plans share, grouped under one menu item.
+
+Search uses each model's own search_fields: restricting fields per viewset breaks the SQLite
+full-text backend ("no such column").
+"""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from themeplans.models import Person, PlanGoal, PoliticalBody, PoliticalDecision
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "Personer"
+    list_display = ["name", "title", "unit", "email", "phone"]
+    list_filter = ["unit"]
+    ordering = ["name"]
+
+
+class PoliticalBodyViewSet(SnippetViewSet):
+    model = PoliticalBody
+    icon = "group"
+    menu_label = "Politiske organer"
+    list_display = ["name", "kind", "contact_email"]
+    list_filter = ["kind"]
+
+
+class PlanGoalViewSet(SnippetViewSet):
+    model = PlanGoal
+    icon = "target"
+    menu_label = "Mål i kommuneplanen"
+    list_display = ["code", "title", "parent"]
+    list_filter = ["parent"]
+    ordering = ["code"]
+
+
+class PoliticalDecisionViewSet(SnippetViewSet):
+    model = PoliticalDecision
+    icon = "doc-full"
+    menu_label = "Politiske vedtak"
+    list_display = ["title", "body", "decided_on", "case_number"]
+    list_filter = ["body", "decided_on"]
+    ordering = ["-decided_on"]
+
+
+class ThemePlanSnippets(SnippetViewSetGroup):
+    menu_label = "Temaplaner"
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = [PoliticalDecisionViewSet, PoliticalBodyViewSet, PersonViewSet, PlanGoalViewSet]
+
+
+register_snippet(ThemePlanSnippets)
