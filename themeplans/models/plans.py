@@ -156,6 +156,7 @@ class ThemePlanPage(RememberRouteMixin, Page):
         verbose_name="Mål fra kommuneplanens samfunnsdel",
         blank=True,
         related_name="plans",
+        help_text="Målene registreres under Temaplaner → Mål i kommuneplanen i menyen.",
     )
     focus_areas = StreamField(
         FocusAreasBlock(), verbose_name="Innsatsområder og strategier", blank=True
@@ -293,19 +294,21 @@ class Milestone(Orderable):
     """A step in a plan's schedule, shown with the precision the municipality knows it to."""
 
     page = ParentalKey(ThemePlanPage, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField("Milepæl", max_length=250)
+    title = models.CharField("Navn på milepælen", max_length=250)
     kind = models.CharField("Type", max_length=30, choices=phases.KINDS, default=phases.OTHER)
     starts_on = models.DateField("Dato eller start")
     ends_on = models.DateField(
-        "Slutt", null=True, blank=True, help_text="Tomt for én dato eller periode."
+        "Slutt",
+        null=True,
+        blank=True,
+        help_text="Bare for en periode, for eksempel 1.–3. kvartal.",
     )
     precision = models.CharField(
         "Vis som",
         max_length=10,
         choices=dates.PRECISIONS,
         default=dates.DAY,
-        help_text="Hvor nøyaktig datoen er kjent: dag (13. februar 2020), måned (september 2020), "
-        "kvartal (1. kvartal 2021) eller år (2021).",
+        help_text="Hvor nøyaktig datoen er kjent, for eksempel kvartal: 1. kvartal 2021.",
     )
     body = models.ForeignKey(
         "themeplans.PoliticalBody",
@@ -321,7 +324,7 @@ class Milestone(Orderable):
         "Opprinnelig dato",
         null=True,
         blank=True,
-        help_text="Fylles ut når et vedtak har flyttet milepælen: datoen den hadde før.",
+        help_text="Datoen milepælen hadde før vedtaket.",
     )
     moved_by = models.ForeignKey(
         "themeplans.PoliticalDecision",
@@ -337,7 +340,8 @@ class Milestone(Orderable):
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("precision")]),
         FieldRowPanel([FieldPanel("body"), FieldPanel("location"), FieldPanel("link_url")]),
         FieldRowPanel(
-            [FieldPanel("moved_by"), FieldPanel("original_starts_on")], heading="Flyttet"
+            [FieldPanel("moved_by"), FieldPanel("original_starts_on")],
+            heading="Hvis et vedtak har flyttet milepælen",
         ),
     ]
 
