@@ -12,6 +12,11 @@ from asker.blocks import BodyBlock, LinkBlock
 from asker.site_frame import RememberRouteMixin
 
 
+def tel_href(phone):
+    """A tel: link for a phone number as people write it ("66 90 00 00" -> "tel:66900000")."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
 class HomePage(RememberRouteMixin, Page):
     """The front page: a lead, featured links and the latest updates on the site."""
 
@@ -200,4 +205,4 @@ class FooterSettings(BaseSiteSetting):
 
     @property
     def phone_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_href(self.phone)

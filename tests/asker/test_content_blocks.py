@@ -121,3 +121,9 @@ def test_banner_link_text_without_address_is_refused(demo_site):
     with pytest.raises(ValidationError) as error:
         banner.clean()
     assert "link_url" in error.value.message_dict
+
+
+def test_phone_numbers_become_dialable_links():
+    from asker.models import tel_href
+
+    assert tel_href("+47 66 90 00 00") == "tel:+4766900000"

@@ -5,6 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from asker.models import tel_href
 from themeplans.validators import validate_case_number
 
 
@@ -49,7 +50,7 @@ class Person(index.Indexed, models.Model):
 
     @property
     def phone_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_href(self.phone)
 
 
 class PoliticalBodyKind(models.TextChoices):
