@@ -250,8 +250,8 @@ class ThemePlanPage(RememberRouteMixin, Page):
         if self.mandate_case_number and not self.mandate_body:
             raise ValidationError({"mandate_body": "Velg organet som behandlet mandatet."})
 
-    def phase(self, day, milestones=None):
-        milestones = self.milestones.all() if milestones is None else milestones
+    def phase(self, day, milestones):
+        """The phase on the given day, from milestones the caller has already loaded."""
         return phases.current_phase([m.span for m in milestones], day, self.adopted_on)
 
     def summary_for(self, day):

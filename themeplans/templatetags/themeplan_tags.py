@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import strip_tags
 
+from asker.blocks import resolve_link
 from themeplans import schedule
 
 register = template.Library()
@@ -90,4 +91,4 @@ def document_link(document, text=""):
     """`{% with link=doc|document_link:"Les mandatet" %}`: what components/link.html shows."""
     if not document:
         return None
-    return {"href": document.url, "text": text or document.title, "document": document}
+    return resolve_link({"title": text, "document": document})
