@@ -127,6 +127,15 @@ TASKS = {
     }
 }
 
+# Participation (see participation/): anti-spam limits and how long personal data is kept.
+PARTICIPATION_RATE_LIMIT = read_int("PARTICIPATION_RATE_LIMIT", 5)  # posts per address ...
+PARTICIPATION_RATE_WINDOW = read_int("PARTICIPATION_RATE_WINDOW", 600)  # ... per this many s
+PARTICIPATION_MIN_FILL_SECONDS = read_int("PARTICIPATION_MIN_FILL_SECONDS", 3)
+PARTICIPATION_RETENTION_DAYS = read_int("PARTICIPATION_RETENTION_DAYS", 365)
+PARTICIPATION_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Behind a reverse proxy, the header holding the client's address (e.g. X-Forwarded-For).
+CLIENT_IP_HEADER = read_str("CLIENT_IP_HEADER", "")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -146,6 +155,8 @@ STATIC_ROOT = Path(read_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(read_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Attachments to citizens' input: never under MEDIA_ROOT, so no web server can serve them.
+PRIVATE_MEDIA_ROOT = Path(read_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 # Off when a reverse proxy or object storage serves /media/ instead of the app.
 SERVE_MEDIA = read_bool("SERVE_MEDIA", True)
 STORAGES = {

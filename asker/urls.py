@@ -26,5 +26,7 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
+# The innspill pages hang under each plan's address, so they go just before the page tree.
+urlpatterns.append(path("", include("participation.urls")))
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = "Medvirkning og innspill"
+
+    def ready(self):
+        from participation.plan_editor import add_rounds_tab
+        from themeplans.models import ThemePlanPage
+
+        add_rounds_tab(ThemePlanPage)

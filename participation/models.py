@@ -1,1 +1,225 @@
-"""Participation rounds and input (innspill): built in the participation issue."""
+"""Participation rounds on a plan and the input (innspill) citizens send while one is open."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from asker.blocks import RICH_TEXT_FEATURES
+from participation.storage import private_storage
+
+# A public hearing should last at least six weeks (the norm of plan- og bygningsloven § 11-14).
+HEARING_MIN_DAYS = 42
+
+
+class RoundKind(models.TextChoices):
+    EARLY_INPUT = "early_input", "Innspill tidlig i arbeidet"
+    HEARING = "hearing", "Offentlig høring"
+
+
+class RoundState(models.TextChoices):
+    UPCOMING = "upcoming", "Ikke åpnet ennå"
+    OPEN = "open", "Åpen for innspill"
+    CLOSED = "closed", "Stengt"
+
+
+class ParticipationRound(Orderable):
+    """A period in which anyone may send input on a plan: early input or a public hearing."""
+
+    page = ParentalKey(
+        "themeplans.ThemePlanPage", on_delete=models.CASCADE, related_name="participation_rounds"
+    )
+    title = models.CharField(
+        "Navn på runden",
+        max_length=200,
+        help_text="For eksempel «Innspill til kunnskapsgrunnlaget».",
+    )
+    kind = models.CharField("Type", max_length=20, choices=RoundKind, default=RoundKind.EARLY_INPUT)
+    opens_at = models.DateTimeField("Åpner", help_text="Dato og klokkeslett (norsk tid).")
+    closes_at = models.DateTimeField(
+        "Stenger",
+        help_text="Innspill tas imot til dette tidspunktet (norsk tid), for eksempel kl. 23.59.",
+    )
+    intro = RichTextField(
+        "Hva vi vil ha innspill på",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Vises over skjemaet og på planens side.",
+    )
+    allow_attachments = models.BooleanField(
+        "Tillat vedlegg",
+        default=True,
+        help_text="PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("intro"),
+        FieldPanel("allow_attachments"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Innspillsrunde"
+        verbose_name_plural = "Innspillsrunder"
+
+    def __str__(self):
+        return f"{self.title} ({self.page.title})" if self.page_id else self.title
+
+    def clean(self):
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "Runden må stenge etter at den åpner."})
+
+    def state_at(self, moment=None):
+        """Open from `opens_at` up to, not including, `closes_at`."""
+        moment = moment or timezone.now()
+        if moment < self.opens_at:
+            return RoundState.UPCOMING
+        if moment < self.closes_at:
+            return RoundState.OPEN
+        return RoundState.CLOSED
+
+    def is_open(self, moment=None):
+        return self.state_at(moment) == RoundState.OPEN
+
+    @property
+    def duration_days(self):
+        return (self.closes_at - self.opens_at).days
+
+    @property
+    def is_short_hearing(self):
+        return self.kind == RoundKind.HEARING and self.duration_days < HEARING_MIN_DAYS
+
+
+class SenderCategory(models.TextChoices):
+    PRIVATE_PERSON = "private", "Privatperson"
+    ASSOCIATION = "association", "Lag eller forening"
+    BUSINESS = "business", "Næringsliv"
+    PUBLIC_BODY = "public", "Offentlig virksomhet"
+
+
+class Publication(models.TextChoices):
+    NONE = "none", "Ikke publiser innspillet"
+    ANONYMOUS = "anonymous", "Publiser innspillet uten navnet mitt"
+    NAMED = "named", "Publiser innspillet med navnet mitt"
+
+
+class SubmissionState(models.TextChoices):
+    RECEIVED = "received", "Mottatt"
+    PUBLISHED = "published", "Publisert"
+    DECLINED = "declined", "Ikke publisert"
+    WITHDRAWN = "withdrawn", "Trukket tilbake"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def attachment_path(submission, filename):
+    """Stored under a random name: the sender's file name is never used as a path."""
+    return f"innspill/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=SubmissionState.PUBLISHED)
+
+    def with_plan(self):
+        return self.select_related("round__page")
+
+
+class Submission(models.Model):
+    """One input on a plan. A public record: it is answered and filed, never silently deleted."""
+
+    round = models.ForeignKey(
+        ParticipationRound,
+        verbose_name="Innspillsrunde",
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    # Null until the row has its primary key, which the reference is made from (see submit()).
+    reference = models.CharField(  # noqa: DJ001
+        "Referanse", max_length=20, unique=True, null=True, editable=False
+    )
+    name = models.CharField("Navn", max_length=200)
+    email = models.EmailField("E-post", max_length=254)
+    organisation = models.CharField("Organisasjon", max_length=200, blank=True)
+    category = models.CharField("Avsender", max_length=20, choices=SenderCategory)
+    topic = models.CharField(
+        "Tema", max_length=300, blank=True, help_text="Temaet slik det het da innspillet kom inn."
+    )
+    text = models.TextField("Innspill")
+    attachment = models.FileField(
+        "Vedlegg", storage=private_storage, upload_to=attachment_path, blank=True, max_length=200
+    )
+    attachment_name = models.CharField("Filnavn på vedlegget", max_length=200, blank=True)
+    attachment_type = models.CharField("Filtype", max_length=100, blank=True)
+    attachment_size = models.PositiveIntegerField("Størrelse (byte)", null=True, blank=True)
+    publication = models.CharField(
+        "Ønske om publisering", max_length=20, choices=Publication, default=Publication.NONE
+    )
+    privacy_accepted = models.BooleanField("Har lest personvernerklæringen", default=False)
+
+    state = models.CharField(
+        "Status", max_length=20, choices=SubmissionState, default=SubmissionState.RECEIVED
+    )
+    decline_reason = models.TextField(
+        "Begrunnelse for ikke å publisere",
+        blank=True,
+        help_text="Sendes ikke ut, men vises til avsenderen på den private lenken.",
+    )
+    internal_note = models.TextField(
+        "Intern merknad", blank=True, help_text="Bare for saksbehandlere. Vises aldri offentlig."
+    )
+    answer = models.TextField(
+        "Kommunens svar",
+        blank=True,
+        help_text="Vises offentlig sammen med innspillet og sendes til avsenderen på e-post.",
+    )
+    answered_at = models.DateTimeField("Svar sendt", null=True, blank=True, editable=False)
+    answer_sent = models.TextField(blank=True, editable=False)  # the answer last e-mailed
+
+    received_at = models.DateTimeField("Mottatt", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField("Sist endret", auto_now=True)
+    published_at = models.DateTimeField("Publisert", null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("Trukket tilbake", null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField("Anonymisert", null=True, blank=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Innspill"
+        verbose_name_plural = "Innspill"
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["round", "state"]), models.Index(fields=["received_at"])]
+
+    def __str__(self):
+        return self.reference or f"Innspill {self.pk}"
+
+    @property
+    def plan(self):
+        return self.round.page
+
+    @property
+    def public_name(self):
+        """The name shown with published input: only when the sender asked for it."""
+        if self.publication != Publication.NAMED or self.anonymised_at:
+            return ""
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name
+
+    @property
+    def can_withdraw(self):
+        return (
+            self.state in (SubmissionState.RECEIVED, SubmissionState.PUBLISHED)
+            and self.round.is_open()
+        )
+
+    def reference_for(self):
+        year = timezone.localtime(self.received_at).year
+        return f"INN-{year}-{self.pk:05d}"

@@ -56,7 +56,11 @@ def breadcrumbs(context):
         )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs[0]["title"] = "Forside"
-    crumbs.append({"title": page.title, "url": None})
+    # A view below a page (such as a plan's innspill form) names itself with `crumb_tail`.
+    tail = context.get("crumb_tail")
+    crumbs.append({"title": page.title, "url": page.get_url(request) if tail else None})
+    if tail:
+        crumbs.append({"title": tail, "url": None})
     return {"crumbs": crumbs}
 
 

@@ -48,6 +48,7 @@ PLAN_SECTIONS = [
     ("mal", "Mål fra kommuneplanens samfunnsdel"),
     ("innsatsomrader", "Innsatsområder og strategier"),
     ("framdrift", "Framdrift"),
+    ("medvirkning", "Medvirkning"),
     ("ansvarlige", "Ansvarlige"),
     ("kunnskapsgrunnlag", "Kunnskapsgrunnlag"),
     ("dokumenter", "Relevante dokumenter og lenker"),
@@ -55,8 +56,8 @@ PLAN_SECTIONS = [
 
 
 @register.simple_tag
-def plan_sections(page, milestones, people, goals):
-    """`{% plan_sections page milestones people goals as sections %}`: the sections with content.
+def plan_sections(page, milestones, people, goals, rounds=()):
+    """`{% plan_sections page milestones people goals rounds as sections %}`: sections with content.
 
     Returns {"items": [{"id", "title"}], "shown": {key: True}} so the table of contents and the
     sections themselves agree. Uses only the page's own fields and the lists from the context.
@@ -76,6 +77,7 @@ def plan_sections(page, milestones, people, goals):
         "mal": bool(goals),
         "innsatsomrader": bool(page.focus_areas),
         "framdrift": bool(milestones),
+        "medvirkning": bool(rounds),  # participation rounds, passed in by the template
         "ansvarlige": bool(people),
         "kunnskapsgrunnlag": _has_text(page.knowledge_base_text)
         or bool(page.knowledge_base_document_id),

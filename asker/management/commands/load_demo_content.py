@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from asker.demo import site_content
+from participation import demo as participation_content
 from themeplans import demo as themeplan_content
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         ("varselbanner og bunntekst", site_content.load_site_settings),
         ("politiske organer, personer og vedtak", themeplan_content.load_snippets),
         ("temaplaner", themeplan_content.load_plans),
+        ("innspillsrunder", participation_content.load_rounds),
+        ("demo-innspill", participation_content.load_submissions),
     ]
 
     def handle(self, *args, **options):

@@ -1,0 +1,94 @@
+"""Attachments are recognised by their content, never by their name or the browser's claim."""
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.utils.text import get_valid_filename
+
+
+@dataclass(frozen=True)
+class FileKind:
+    extension: str
+    content_type: str
+    label: str
+
+
+PDF = FileKind("pdf", "application/pdf", "PDF")
+JPEG = FileKind("jpg", "image/jpeg", "JPEG")
+PNG = FileKind("png", "image/png", "PNG")
+DOCX = FileKind(
+    "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "Word (DOCX)",
+)
+ODT = FileKind("odt", "application/vnd.oasis.opendocument.text", "OpenDocument-tekst (ODT)")
+ACCEPTED = (PDF, DOCX, ODT, JPEG, PNG)
+ACCEPT_ATTRIBUTE = ",".join(f".{kind.extension}" for kind in ACCEPTED) + ",.jpeg"
+ALLOWED_TEXT = "PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG"
+
+
+def recognise(upload):
+    """The kind of file the bytes say it is, or None."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"PK\x03\x04"):
+        return _office_document(upload)
+    return None
+
+
+def _office_document(upload):
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                return ODT if mimetype == ODT.content_type else None
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def validate(upload):
+    """The file's kind, or a ValidationError in words the sender can act on."""
+    limit = settings.PARTICIPATION_MAX_ATTACHMENT_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"Filen er for stor ({megabytes(upload.size)}). Vedlegget kan være høyst "
+            f"{megabytes(limit)}. Del det opp, eller send det som PDF."
+        )
+    if upload.size == 0:
+        raise ValidationError("Filen er tom. Velg en annen fil.")
+    kind = recognise(upload)
+    if kind is None:
+        raise ValidationError(
+            f"Vi kan ikke ta imot denne filtypen. Vedlegget må være {ALLOWED_TEXT}."
+        )
+    return kind
+
+
+def display_name(original_name, kind):
+    """A safe name for showing and downloading: the sender's stem, the real extension."""
+    try:
+        stem = get_valid_filename(PurePath(original_name or "").stem)[:80]
+    except SuspiciousFileOperation:  # nothing usable left of the name
+        stem = ""
+    stem = stem or "vedlegg"
+    return f"{stem}.{kind.extension}"
+
+
+def megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

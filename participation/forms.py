@@ -1,0 +1,162 @@
+"""The input form: every field with a Norwegian label, help and error a sender can act on."""
+
+from django import forms
+
+from participation import antispam, attachments
+from participation.models import Publication, SenderCategory
+
+TEXT_MAX = 10_000
+
+
+def plan_topics(plan):
+    """The plan's topics and subtopics as the labels a sender picks from."""
+    labels = []
+    for block in plan.topics:
+        title = block.value["title"]
+        labels.append(title)
+        labels += [f"{title}: {sub}" for sub in block.value["subtopics"]]
+    return labels
+
+
+class SubmissionForm(forms.Form):
+    round = forms.TypedChoiceField(
+        label="Hvilken runde gjelder innspillet?",
+        coerce=int,
+        error_messages={
+            "required": "Velg hvilken runde innspillet gjelder.",
+            "invalid_choice": "Runden du valgte, tar ikke imot innspill nå. Velg en åpen runde.",
+        },
+    )
+    name = forms.CharField(
+        label="Navn",
+        max_length=200,
+        error_messages={"required": "Skriv navnet ditt.", "max_length": "Navnet er for langt."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="E-post",
+        help_text="Vi sender kvittering og svar hit. Den publiseres aldri.",
+        max_length=254,
+        error_messages={
+            "required": "Skriv e-postadressen din, så vi kan sende deg en kvittering.",
+            "invalid": "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label="Organisasjon (valgfritt)",
+        help_text="Hvis du skriver for et lag, en forening, en bedrift eller en virksomhet.",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    category = forms.ChoiceField(
+        label="Jeg sender innspill som",
+        choices=SenderCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Velg hvem du sender innspillet som.",
+            "invalid_choice": "Velg ett av alternativene for hvem du sender innspillet som.",
+        },
+    )
+    topic = forms.ChoiceField(
+        label="Tema (valgfritt)",
+        help_text="Velg temaet innspillet handler mest om, hvis det passer.",
+        required=False,
+        error_messages={"invalid_choice": "Velg et tema fra listen, eller «Ikke valgt»."},
+    )
+    text = forms.CharField(
+        label="Innspillet ditt",
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={
+            "required": "Skriv innspillet ditt.",
+            "max_length": "Innspillet kan være høyst %(limit_value)d tegn. Nå er det "
+            "%(show_value)d tegn. Legg gjerne resten ved som fil.",
+        },
+    )
+    attachment = forms.FileField(
+        label="Vedlegg (valgfritt)",
+        help_text=f"{attachments.ALLOWED_TEXT}, høyst 10 MB.",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": attachments.ACCEPT_ATTRIBUTE}),
+        error_messages={
+            "invalid": "Filen kom ikke fram. Prøv å velge den på nytt.",
+            "empty": "Filen er tom. Velg en annen fil.",
+        },
+    )
+    publication = forms.ChoiceField(
+        label="Kan vi publisere innspillet ditt på nettsidene?",
+        choices=Publication.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Velg om vi kan publisere innspillet ditt.",
+            "invalid_choice": "Velg ett av de tre alternativene for publisering.",
+        },
+    )
+    privacy = forms.BooleanField(
+        label="Jeg har lest hvordan innspillet og opplysningene om meg blir behandlet.",
+        error_messages={"required": "Bekreft at du har lest hvordan innspillet blir behandlet."},
+    )
+    # Spam checks: a field people never see, and when the form was shown (signed).
+    website = forms.CharField(label="La dette feltet stå tomt", required=False)
+    shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, rounds, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rounds = {r.pk: r for r in rounds}
+        self.fields["round"].choices = [(r.pk, r.title) for r in rounds]
+        if len(rounds) == 1:
+            self.fields["round"].widget = forms.HiddenInput()
+            self.fields["round"].initial = rounds[0].pk
+        else:
+            self.fields["round"].widget = forms.RadioSelect()
+        topics = plan_topics(plan)
+        self.fields["topic"].choices = [("", "Ikke valgt"), *[(t, t) for t in topics]]
+        self.has_topics = bool(topics)
+        if not any(r.allow_attachments for r in rounds):
+            del self.fields["attachment"]
+        self.fields["shown_at"].initial = antispam.form_stamp()
+
+    def renew_stamp(self):
+        """Start the fill-time clock again when the form is shown anew."""
+        self.data = self.data.copy()
+        self.data["shown_at"] = antispam.form_stamp()
+
+    def clear_trap(self):
+        self.data = self.data.copy()
+        self.data["website"] = ""
+
+    @property
+    def chosen_round(self):
+        return self.rounds.get(self.cleaned_data.get("round"))
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        self.attachment_kind = attachments.validate(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = self.chosen_round
+        if chosen and cleaned.get("attachment") and not chosen.allow_attachments:
+            self.add_error("attachment", "Denne runden tar ikke imot vedlegg. Fjern filen.")
+        return cleaned
+
+    @property
+    def is_spam(self):
+        """The honeypot was filled in: a robot. Checked after is_valid()."""
+        return bool(self.cleaned_data.get("website"))
+
+    @property
+    def sent_too_fast(self):
+        return antispam.too_fast(self.data.get("shown_at", ""))
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Ja, jeg vil trekke tilbake innspillet mitt.",
+        error_messages={"required": "Kryss av for å bekrefte at du vil trekke innspillet."},
+    )

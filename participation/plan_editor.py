@@ -1,0 +1,88 @@
+"""Participation's part of the plan editor: a «Medvirkning» tab with the rounds.
+
+`themeplans` must not import `participation`, so this app adds its tab to the plan page's
+editor when Django starts (ParticipationConfig.ready), before Wagtail builds the form.
+"""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import redirect
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList, TabbedInterface
+
+from participation.models import HEARING_MIN_DAYS, ParticipationRound, Submission
+
+ROUNDS = "participation_rounds"
+
+
+class PlanPageForm(WagtailAdminPageForm):
+    """Refuses to save a plan without a round that has input: input is a public record.
+
+    Checked against the database, not just the rows marked for deletion, so reverting to a
+    revision from before the round existed is refused too.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get(ROUNDS)
+        if formset is None or not self.instance.pk:
+            return cleaned
+        kept = {
+            form.instance.pk
+            for form in formset.forms
+            if form.instance.pk and form not in formset.deleted_forms
+        }
+        with_input = (
+            ParticipationRound.objects.filter(page_id=self.instance.pk)
+            .exclude(pk__in=kept)
+            .annotate(count=Count("submissions"))
+            .filter(count__gt=0)
+        )
+        for round in with_input:
+            self.add_error(
+                None,
+                f"Innspillsrunden «{round.title}» har {round.count} innspill og kan ikke "
+                "fjernes. Endre heller når den stenger.",
+            )
+        return cleaned
+
+
+def add_rounds_tab(page_model):
+    tabs = list(page_model.edit_handler.children)
+    rounds_tab = ObjectList(
+        [
+            HelpPanel(
+                "<p>Når en runde er åpen, viser planens side en lenke til innspillsskjemaet. "
+                f"En offentlig høring bør vare minst seks uker ({HEARING_MIN_DAYS} dager). "
+                "Innspillene finner du under «Innspill» i menyen.</p>"
+            ),
+            InlinePanel(ROUNDS, heading="Innspillsrunder", label="Innspillsrunde"),
+        ],
+        heading="Medvirkning",
+    )
+    tabs.insert(3, rounds_tab)  # after Framdrift, where the milestones are
+    page_model.edit_handler = TabbedInterface(tabs, base_form_class=PlanPageForm)
+
+
+def warn_short_hearings(request, page):
+    """After saving a plan: a hearing shorter than six weeks gets a warning (not an error)."""
+    rounds = getattr(page.specific, ROUNDS, None)
+    for round in rounds.all() if rounds is not None else []:
+        if round.is_short_hearing:
+            messages.warning(
+                request,
+                f"Høringen «{round.title}» varer bare {round.duration_days} dager. En offentlig "
+                "høring bør vare minst seks uker.",
+            )
+
+
+def refuse_deleting_plan_with_input(request, page):
+    """Deleting a plan would delete its input with it; unpublishing keeps the record."""
+    count = Submission.objects.filter(round__page_id=page.pk).count()
+    if count:
+        messages.error(
+            request,
+            f"«{page.title}» har {count} innspill og kan ikke slettes. Avpubliser siden i stedet.",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

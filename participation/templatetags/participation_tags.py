@@ -1,0 +1,50 @@
+"""Template tags that bring participation into the theme plan pages (which cannot import it)."""
+
+from django import template
+from django.utils import timezone
+
+from participation import links
+from participation.models import ParticipationRound, RoundState, Submission
+
+register = template.Library()
+
+
+def summarise(rounds, now):
+    """The round to call attention to: open ones, else the next to open, else the last closed."""
+    by_state = {state: [] for state in RoundState.values}
+    for item in sorted(rounds, key=lambda r: (r.opens_at, r.pk)):
+        by_state[item.state_at(now)].append(item)
+    return {
+        "rounds": sorted(rounds, key=lambda r: (r.opens_at, r.pk)),
+        "open": sorted(by_state[RoundState.OPEN], key=lambda r: r.closes_at),
+        "upcoming": by_state[RoundState.UPCOMING][0] if by_state[RoundState.UPCOMING] else None,
+        "last_closed": max(by_state[RoundState.CLOSED], key=lambda r: r.closes_at, default=None),
+    }
+
+
+@register.simple_tag
+def plan_participation(plan):
+    """`{% plan_participation page as participation %}`: rounds, state and published input."""
+    summary = summarise(list(plan.participation_rounds.all()), timezone.now())
+    summary["published_count"] = (
+        Submission.objects.published().filter(round__page=plan).count() if summary["rounds"] else 0
+    )
+    summary["form_url"] = links.form_path(plan)
+    summary["published_url"] = links.published_path(plan)
+    return summary
+
+
+@register.simple_tag
+def participation_by_plan(plans):
+    """`{% participation_by_plan plans as by_plan %}`: one query for all the cards on the index."""
+    pages = {item["page"].pk: item["page"] for item in plans}
+    rounds = {pk: [] for pk in pages}
+    for item in ParticipationRound.objects.filter(page_id__in=pages):
+        rounds[item.page_id].append(item)
+    now = timezone.now()
+    return {pk: {**summarise(rounds[pk], now), "form_url": None} for pk in pages}
+
+
+@register.filter
+def lookup(mapping, key):
+    return mapping.get(key) if mapping else None
