@@ -5,12 +5,15 @@ in here (a key, hosts, an e-mail backend, plain HTTP, static files without colle
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Attachments written by tests go to a throwaway directory, never into the checkout.
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="asker-test-private-"))
 
 from asker.settings import *  # noqa: F403
 

@@ -20,7 +20,9 @@ def test_milestone_ending_before_it_starts_is_refused():
 
 
 def test_milestone_moved_by_a_decision_needs_its_original_date():
-    body = PoliticalBody.objects.create(name="Formannskapet", kind="formannskap")
+    body = PoliticalBody.objects.get_or_create(
+        name="Formannskapet", defaults={"kind": "formannskap"}
+    )[0]
     decision = PoliticalDecision.objects.create(
         body=body, decided_on=date(2020, 11, 17), title="Utsettelser"
     )
@@ -46,7 +48,9 @@ def test_original_date_without_a_decision_is_refused():
 
 @pytest.mark.parametrize("case_number", ["8/20", "0008-20", "sak 0008/20", "0008/2020"])
 def test_case_number_in_the_wrong_form_is_refused(case_number):
-    body = PoliticalBody.objects.create(name="Kommunestyret", kind="kommunestyre")
+    body = PoliticalBody.objects.get_or_create(
+        name="Kommunestyret", defaults={"kind": "kommunestyre"}
+    )[0]
     decision = PoliticalDecision(
         body=body, decided_on=date(2020, 2, 13), title="Mandat", case_number=case_number
     )
@@ -56,7 +60,9 @@ def test_case_number_in_the_wrong_form_is_refused(case_number):
 
 
 def test_case_number_in_the_usual_form_is_accepted():
-    body = PoliticalBody.objects.create(name="Kommunestyret", kind="kommunestyre")
+    body = PoliticalBody.objects.get_or_create(
+        name="Kommunestyret", defaults={"kind": "kommunestyre"}
+    )[0]
     PoliticalDecision(
         body=body, decided_on=date(2020, 2, 13), title="Mandat", case_number="0008/20"
     ).full_clean()

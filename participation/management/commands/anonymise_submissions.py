@@ -1,0 +1,36 @@
+"""`manage.py anonymise_submissions`: delete senders' personal data on schedule (run daily)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from participation import retention
+
+
+class Command(BaseCommand):
+    help = (
+        "Sletter navn, e-post, organisasjon og vedlegg fra innspill i runder som har vært "
+        "stengt lenger enn PARTICIPATION_RETENTION_DAYS. Teksten og tellingene blir stående."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help=f"Antall dager etter at runden stengte (standard: "
+            f"{settings.PARTICIPATION_RETENTION_DAYS}, fra PARTICIPATION_RETENTION_DAYS).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Vis hva som ville blitt anonymisert."
+        )
+
+    def handle(self, *args, days=None, dry_run=False, **options):
+        handled = retention.anonymise_due(days=days, dry_run=dry_run)
+        total = sum(len(refs) for refs in handled.values())
+        verb = "Ville anonymisert" if dry_run else "Anonymiserte"
+        for number, (round, refs) in enumerate(handled.items(), start=1):
+            self.stdout.write(
+                f"[{number}/{len(handled)}] {round.page.title} – {round.title}: "
+                f"{len(refs)} innspill ({', '.join(refs)})"
+            )
+        self.stdout.write(self.style.SUCCESS(f"{verb} {total} innspill i {len(handled)} runder."))

@@ -1,0 +1,60 @@
+"""Deleting personal data on schedule: input keeps its text, counts and answers, loses its sender.
+
+A round's input is anonymised when the round has been closed longer than
+PARTICIPATION_RETENTION_DAYS. Name, e-mail, organisation and the attachment (which may hold
+anything) go; the private link stops working. Text, category, topic, state and answer stay,
+so the case file and the statistics keep what they need.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from participation.models import Submission, new_token
+
+log = logging.getLogger(__name__)
+
+
+def due(now=None, days=None):
+    """Input not yet anonymised in rounds closed more than `days` ago."""
+    now = now or timezone.now()
+    days = settings.PARTICIPATION_RETENTION_DAYS if days is None else days
+    return Submission.objects.filter(
+        anonymised_at__isnull=True, round__closes_at__lte=now - timedelta(days=days)
+    )
+
+
+def anonymise(submission, now):
+    if submission.attachment:
+        submission.attachment.delete(save=False)
+    submission.name = submission.email = submission.organisation = ""
+    submission.attachment = ""
+    submission.attachment_name = ""
+    submission.token = new_token()  # the old private link stops working
+    submission.anonymised_at = now
+    submission.save()
+
+
+def anonymise_due(now=None, days=None, dry_run=False):
+    """Anonymise what is due; returns the references it handled, by round."""
+    now = now or timezone.now()
+    handled = {}
+    for submission in due(now, days).select_related("round__page").order_by("pk"):
+        handled.setdefault(submission.round, []).append(submission.reference)
+        if not dry_run:
+            with transaction.atomic():
+                anonymise(submission, now)
+    for round, references in handled.items():
+        log.info(
+            "%s %d innspill i «%s» (%s), stengt %s: %s",
+            "Ville anonymisert" if dry_run else "Anonymiserte",
+            len(references),
+            round.title,
+            round.page.title,
+            timezone.localtime(round.closes_at).date(),
+            ", ".join(references),
+        )
+    return handled
