@@ -62,7 +62,8 @@ def send(client, demo_round, django_capture_on_commit_callbacks):
 
     def post(url=FORM_URL, for_round=demo_round, **changes):
         data = valid_input(for_round, **changes)
-        data.setdefault("shown_at", form_stamp(client, url))
+        if "shown_at" not in data:
+            data["shown_at"] = form_stamp(client, url)
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(url, data)
 

@@ -1,0 +1,94 @@
+"""Personal data goes on schedule; the text, the counts and the answers stay."""
+
+import logging
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from participation.models import Submission
+from tests.participation import files
+from tests.participation.conftest import FORM_URL, make_submission
+from tests.themeplans.visible_text import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def old_round(closed_round):
+    """A round that closed 400 days ago, with a published input that has an attachment."""
+    closed_round.closes_at = timezone.now() - timedelta(days=400)
+    closed_round.save()
+    return closed_round
+
+
+def with_attachment(submission):
+    submission.attachment.save("vedlegg", files.upload(files.PDF, "innspill.pdf"), save=False)
+    submission.attachment_name = "innspill.pdf"
+    submission.save()
+    return submission
+
+
+def test_input_in_rounds_closed_longer_than_the_period_is_anonymised(
+    client, old_round, demo_round, caplog
+):
+    old = with_attachment(
+        make_submission(
+            old_round, name="Kari Testesen", organisation="Laget", text="Gammelt innspill."
+        )
+    )
+    old.state, old.answer_sent = "published", "Svar."
+    old.save()
+    file_path = old.attachment.path
+    old_link = f"{FORM_URL}mitt/{old.token}/"
+    recent = make_submission(demo_round, name="Ola Nordmann")
+
+    output = StringIO()
+    with caplog.at_level(logging.INFO, logger="participation.retention"):
+        call_command("anonymise_submissions", stdout=output)
+
+    old.refresh_from_db()
+    assert (old.name, old.email, old.organisation, old.attachment_name) == ("", "", "", "")
+    assert not old.attachment and old.anonymised_at
+    assert (old.text, old.state, old.answer_sent, old.category) == (
+        "Gammelt innspill.",
+        "published",
+        "Svar.",
+        "private",
+    )
+    import os
+
+    assert not os.path.exists(file_path)
+    assert client.get(old_link).status_code == 404  # the private link is dead
+    recent.refresh_from_db()
+    assert recent.name == "Ola Nordmann" and not recent.anonymised_at
+    assert "Anonymiserte 1 innspill i 1 runder." in output.getvalue()
+    assert old.reference in caplog.text and "Innspill til kunnskapsgrunnlaget" in caplog.text
+    published = visible_text(client.get(FORM_URL + "publiserte/"))
+    assert "Gammelt innspill." in published and "Kari Testesen" not in published
+
+
+def test_the_period_is_configurable_and_a_dry_run_changes_nothing(old_round, settings):
+    submission = make_submission(old_round)
+    settings.PARTICIPATION_RETENTION_DAYS = 500
+    call_command("anonymise_submissions", stdout=StringIO())
+    submission.refresh_from_db()
+    assert submission.name  # 400 days is within 500
+    output = StringIO()
+    call_command("anonymise_submissions", "--days", "365", "--dry-run", stdout=output)
+    submission.refresh_from_db()
+    assert submission.name and "Ville anonymisert 1 innspill" in output.getvalue()
+    call_command("anonymise_submissions", "--days", "365", stdout=StringIO())
+    submission.refresh_from_db()
+    assert not submission.name
+
+
+def test_running_it_again_does_nothing_more(old_round):
+    make_submission(old_round)
+    call_command("anonymise_submissions", stdout=StringIO())
+    output = StringIO()
+    call_command("anonymise_submissions", stdout=output)
+    assert "Anonymiserte 0 innspill i 0 runder." in output.getvalue()
+    assert Submission.objects.filter(anonymised_at__isnull=False).count() == 1
