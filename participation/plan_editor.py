@@ -56,7 +56,7 @@ def add_rounds_tab(page_model):
                 f"En offentlig høring bør vare minst seks uker ({HEARING_MIN_DAYS} dager). "
                 "Innspillene finner du under «Innspill» i menyen.</p>"
             ),
-            InlinePanel(ROUNDS, heading="Innspillsrunder", label="Innspillsrunde"),
+            InlinePanel(ROUNDS, heading="Innspillsrunder", label="innspillsrunde"),
         ],
         heading="Medvirkning",
     )
