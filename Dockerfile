@@ -23,7 +23,8 @@ FROM ${PYTHON_IMAGE} AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PATH=/opt/venv/bin:$PATH \
-    MEDIA_ROOT=/data/media
+    MEDIA_ROOT=/data/media \
+    PRIVATE_MEDIA_ROOT=/data/private-media
 
 RUN groupadd --system --gid 10001 asker \
  && useradd --system --uid 10001 --gid asker --home-dir /app --no-create-home \
@@ -46,8 +47,9 @@ RUN SECRET_KEY=build-only-not-a-secret \
     python manage.py collectstatic --noinput
 
 # Uploaded images and documents live outside the image, on a volume the app user can write.
-RUN mkdir -p /data/media && chown -R asker:asker /data
-VOLUME ["/data/media"]
+# Public uploads and citizens' attachments (never served directly) on separate volumes.
+RUN mkdir -p /data/media /data/private-media && chown -R asker:asker /data
+VOLUME ["/data/media", "/data/private-media"]
 
 USER asker
 EXPOSE 8000
