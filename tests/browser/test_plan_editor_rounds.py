@@ -4,8 +4,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from tests.browser.admin_helpers import add_inline, fill_date, log_in, open_tab, publish
-from tests.browser.admin_helpers import screenshot_editor
+from tests.browser.admin_helpers import (
+    add_inline,
+    fill_date,
+    log_in,
+    open_tab,
+    publish,
+    screenshot_editor,
+)
 from tests.browser.test_home_page import SCREENSHOTS
 
 USERNAME, PASSWORD = "redaktor", "langt-og-trygt-passord"

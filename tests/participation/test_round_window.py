@@ -57,9 +57,9 @@ def test_posts_are_taken_exactly_within_the_window(
         assert Submission.objects.filter(text="Innspill på kanten av fristen.").exists()
     else:
         # The form is not shown at all when closed, so post as a browser left open would.
-        from tests.participation.conftest import valid_input
-
         from django.test import Client
+
+        from tests.participation.conftest import valid_input
 
         response = Client().post(FORM_URL, valid_input(only_round, text="For sent."))
         assert response.status_code == 403

@@ -7,7 +7,7 @@ from django.core import mail
 
 from participation.models import Submission
 from tests.participation import files
-from tests.participation.conftest import FORM_URL, form_stamp, valid_input
+from tests.participation.conftest import FORM_URL, valid_input
 from tests.themeplans.visible_text import visible_text
 
 pytestmark = pytest.mark.django_db
