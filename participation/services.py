@@ -103,6 +103,14 @@ def decline(submission, reason):
     return True
 
 
+def reopen(submission):
+    """Back to «Mottatt», e.g. after publishing by mistake: off the public pages again."""
+    if submission.state not in (SubmissionState.RECEIVED, SubmissionState.WITHDRAWN):
+        submission.state = SubmissionState.RECEIVED
+        submission.published_at = None
+        submission.save(update_fields=["state", "published_at", "updated_at"])
+
+
 def send_answer_if_new(submission):
     """E-mail the answer once it has been given on published or declined input, and again only
     when staff change it."""

@@ -1,13 +1,22 @@
 """The participation app in the Wagtail admin: the plan editor's rounds and the moderation."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from participation import plan_editor
-from participation.moderation import SubmissionViewSet
+from participation.models import Submission
+from participation.moderation import bulk_actions, permissions
+from participation.moderation.viewsets import ParticipationMenu
+
+# Before anything asks for Submission's policy, or Wagtail makes a default one.
+register_permission_policy(Submission, permissions.policy)
 
 hooks.register("after_create_page", plan_editor.warn_short_hearings)
 hooks.register("after_edit_page", plan_editor.warn_short_hearings)
 hooks.register("before_delete_page", plan_editor.refuse_deleting_plan_with_input)
 
-register_snippet(SubmissionViewSet)
+hooks.register("register_bulk_action", bulk_actions.PublishBulkAction)
+hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
+
+register_snippet(ParticipationMenu)

@@ -1,11 +1,148 @@
-from wagtail.snippets.views.snippets import SnippetViewSet
+"""The «Innspill» menu: the input listing with its form, and the rounds overview.
 
-from participation.models import Submission
+Addresses: /admin/innspill/ (listing, exports, edit/<pk>/, vedlegg/<pk>/) and
+/admin/innspillsrunder/ (overview, <pk>/vedlegg/ for a round's attachments as ZIP). The input
+views keep Wagtail's snippet URL names (wagtailsnippets_participation_submission:edit), which
+the staff notice e-mail links to.
+"""
+
+from django import forms
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.urls import path
+from django.utils.functional import cached_property
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from participation import exports
+from participation.models import Publication, Submission, SubmissionState
+from participation.moderation import filters, permissions, views
+from participation.moderation.forms import ModerationForm
+from participation.moderation.panels import SubmissionPanel
+
+PUBLICATION_SHORT = {
+    Publication.NONE: "Nei",
+    Publication.ANONYMOUS: "Ja, uten navn",
+    Publication.NAMED: "Ja, med navn",
+}
+
+
+def publication_short(submission):
+    return PUBLICATION_SHORT.get(submission.publication, submission.get_publication_display())
+
+
+class PlanAndRoundColumn(Column):
+    """The plan's title, and the round's under it in small print."""
+
+    cell_template_name = "participation/admin/plan_round_cell.html"
+
+
+class SubmissionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = views.ChooseView
+    choose_results_view_class = views.ChooseResultsView
+    chosen_view_class = views.ChosenView
+    chosen_multiple_view_class = views.ChosenMultipleView
+    create_view_class = views.CreateView
 
 
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "comment"
+    menu_label = "Alle innspill"
+    url_prefix = "innspill"
+    index_view_class = views.SubmissionIndexView
+    edit_view_class = views.SubmissionEditView
+    chooser_viewset_class = SubmissionChooserViewSet
+    index_template_name = "participation/admin/submission_index.html"
+    copy_view_enabled = False
+    add_to_reference_index = False  # input is referred to by nothing that could be deleted
+
+    list_per_page = 50
+    ordering = "-received_at"
+    # Reference, state and time first: what a phone shows without scrolling sideways.
+    list_display = [
+        "reference",
+        StatusTagColumn(
+            "state",
+            label="Status",
+            accessor="get_state_display",
+            sort_key="state",
+            primary=lambda submission: submission.state == SubmissionState.PUBLISHED,
+        ),
+        DateColumn("received_at", label="Mottatt", sort_key="received_at"),
+        PlanAndRoundColumn(
+            "round", label="Plan og runde", accessor="round", sort_key="round__page__title"
+        ),
+        Column("category", label="Type avsender", accessor="get_category_display"),
+        Column("publication", label="Vil ha publisert", accessor=publication_short),
+    ]
+    filterset_class = filters.SubmissionFilterSet
+    search_fields = filters.SEARCH_FIELDS
+    search_backend_name = None  # the ORM's icontains over search_fields, not a search index
+    list_export = exports.FIELDS
+    export_headings = exports.HEADINGS
+    export_filename = "innspill"
+
+    edit_handler = ObjectList(
+        [
+            SubmissionPanel(heading="Innspillet"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("state", widget=forms.RadioSelect),
+                    FieldPanel("decline_reason"),
+                    FieldPanel("internal_note"),
+                ],
+                heading="Behandling",
+            ),
+            FieldPanel("answer", heading="Svar til avsenderen"),
+        ],
+        base_form_class=ModerationForm,
+    )
+
+    def get_queryset(self, request):
+        return Submission.objects.select_related("round__page")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("vedlegg/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
+        ]
+
+    def get_permissions_to_register(self):
+        """Only view and change can be given to a group: nobody adds or deletes input."""
+        return Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(Submission),
+            codename__in=["view_submission", "change_submission"],
+        )
+
+
+class RoundsViewSet(ViewSet):
+    name = "innspillsrunder"
+    url_namespace = views.ROUNDS
+    icon = "calendar"
+    menu_label = "Innspillsrunder"
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.RoundsView.as_view(), name="index"),
+            path("<int:pk>/vedlegg/", views.RoundAttachmentsView.as_view(), name="attachments"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        def is_shown(item, request):
+            return permissions.policy.user_has_permission(request.user, "view")
+
+        return type("RoundsMenuItem", (MenuItem,), {"is_shown": is_shown})
+
+
+class ParticipationMenu(SnippetViewSetGroup):
     menu_label = "Innspill"
-    add_to_admin_menu = True
-    list_display = ["reference", "round", "category", "state", "received_at"]
+    menu_icon = "comment"
+    menu_name = "innspill"
+    menu_order = 240  # just above «Temaplaner»
+    items = [SubmissionViewSet, RoundsViewSet]

@@ -5,6 +5,8 @@ import pytest
 from django.utils import timezone
 
 from participation.models import ParticipationRound, Submission
+from participation.tasks import MODERATORS_GROUP
+from tests.participation.moderation_support import make_user
 from themeplans.models import ThemePlanPage
 
 PLAN_URL = "/temaplaner/handling-mot-klimaendringene/"
@@ -85,3 +87,26 @@ def make_submission(round, **fields):
     submission.reference = submission.reference_for()
     submission.save(update_fields=["reference"])
     return submission
+
+
+@pytest.fixture
+def moderator(plan):
+    return make_user("moderator", MODERATORS_GROUP)
+
+
+@pytest.fixture
+def editor(plan):
+    """A member of Wagtail's own «Editors» group, without the moderators' group."""
+    return make_user("redaktor", "Editors")
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,140 @@
+"""«Publiser» and «Ikke publiser» for many inputs at once, from the listing's bulk-action bar.
+
+Each input goes through decisions.decide, as from the edit view. Input that cannot be
+published is skipped, and the moderator is told which and why.
+"""
+
+from collections import defaultdict
+
+from django.shortcuts import get_list_or_404
+from django.utils.functional import classproperty
+from wagtail.admin import messages
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from participation.models import Submission, SubmissionState
+from participation.moderation import decisions, filters, permissions
+from participation.moderation.forms import DeclineForm
+
+
+def skipped_message(skipped, action="publisert"):
+    """E.g. «2 innspill ble hoppet over og er ikke publisert. Trukket tilbake av avsenderen:
+    INN-2026-00006. Anonymisert: INN-2025-00012.»"""
+    by_reason = defaultdict(list)
+    for submission, blocker in skipped:
+        by_reason[blocker].append(submission.reference or str(submission))
+    parts = [
+        f"{decisions.REFUSAL_LABELS[blocker]}: {', '.join(references)}."
+        for blocker, references in by_reason.items()
+    ]
+    return f"{len(skipped)} innspill ble hoppet over og er ikke {action}. " + " ".join(parts)
+
+
+class SubmissionBulkAction(SnippetBulkAction):
+    """A bulk action for input only, for those who may change input."""
+
+    @classproperty
+    def models(cls):
+        return [Submission]
+
+    def dispatch(self, request, *args, **kwargs):
+        permissions.require(request.user, "change")
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_perm(self, submission):
+        return permissions.policy.user_has_permission(self.request.user, "change")
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return get_list_or_404(
+            Submission.objects.select_related("round__page").order_by("-received_at"),
+            pk__in=object_ids,
+        )
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        """«Select all in the listing» means what the filtered, searched listing shows."""
+        return filters.listing(self.request).values_list("pk", flat=True)
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        if self.skipped:
+            messages.warning(self.request, skipped_message(self.skipped, self.done_word))
+        if num_parent_objects:
+            return f"{num_parent_objects} innspill er {self.done_word}."
+        return None
+
+
+class PublishBulkAction(SubmissionBulkAction):
+    display_name = "Publiser"
+    action_type = "publish"
+    aria_label = "Publiser de valgte innspillene"
+    template_name = "participation/admin/bulk_publish.html"
+    action_priority = 10
+    done_word = "publisert"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publishable, skipped = [], []
+        for item in context["items"]:
+            blocker = decisions.publish_blocker(item["item"])
+            if blocker:
+                skipped.append({**item, "reason": decisions.REFUSAL_LABELS[blocker]})
+            else:
+                publishable.append(item)
+        context.update(items=publishable, skipped=skipped)
+        return context
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        action = kwargs["self"]
+        action.skipped = []
+        published = 0
+        for submission in objects:
+            blocker = decisions.publish_blocker(submission)
+            if blocker:
+                action.skipped.append((submission, blocker))
+                continue
+            decisions.decide(submission, SubmissionState.PUBLISHED)
+            published += 1
+        return published, len(action.skipped)
+
+
+class DeclineBulkAction(SubmissionBulkAction):
+    display_name = "Ikke publiser"
+    action_type = "decline"
+    aria_label = "Ikke publiser de valgte innspillene"
+    template_name = "participation/admin/bulk_decline.html"
+    action_priority = 20
+    form_class = DeclineForm
+    done_word = "satt til «Ikke publisert»"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        withdrawn = [
+            item for item in context["items"] if item["item"].state == SubmissionState.WITHDRAWN
+        ]
+        context.update(
+            items=[item for item in context["items"] if item not in withdrawn],
+            skipped=[
+                {**item, "reason": decisions.REFUSAL_LABELS[decisions.WITHDRAWN]}
+                for item in withdrawn
+            ],
+        )
+        return context
+
+    def get_execution_context(self):
+        return {
+            **super().get_execution_context(),
+            "reason": self.cleaned_form.cleaned_data["reason"],
+        }
+
+    @classmethod
+    def execute_action(cls, objects, reason="", **kwargs):
+        action = kwargs["self"]
+        action.skipped = []
+        declined = 0
+        for submission in objects:
+            if submission.state == SubmissionState.WITHDRAWN:
+                action.skipped.append((submission, decisions.WITHDRAWN))
+                continue
+            decisions.decide(submission, SubmissionState.DECLINED, reason)
+            declined += 1
+        return declined, len(action.skipped)

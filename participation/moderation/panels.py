@@ -1,0 +1,39 @@
+"""What the sender sent, shown read-only at the top of the moderator's form."""
+
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+from participation import links
+from participation.models import SubmissionState
+
+
+class SubmissionPanel(Panel):
+    """The input as received: sender, round and plan, the text and the attachment, and the
+    sender's own actions (withdrawn, anonymised). Nothing here can be edited."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "participation/admin/submission_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            submission = self.instance
+            plan = submission.round.page
+            context.update(
+                submission=submission,
+                plan=plan,
+                plan_edit_url=reverse("wagtailadmin_pages:edit", args=[plan.pk])
+                if plan.permissions_for_user(self.request.user).can_edit()
+                else "",
+                attachment_url=reverse(
+                    "wagtailsnippets_participation_submission:attachment", args=[submission.pk]
+                )
+                if submission.attachment
+                else "",
+                published_url=links.published_path(plan)
+                if submission.state == SubmissionState.PUBLISHED
+                else "",
+                answer_waiting=submission.state == SubmissionState.RECEIVED
+                and bool(submission.answer.strip())
+                and submission.answer != submission.answer_sent,
+            )
+            return context

@@ -1,0 +1,232 @@
+"""The moderation screens: the input listing and form, attachment downloads and the rounds.
+
+All of them need the view permission on input (changing needs the change permission), which
+the group «Innspillsmoderatorer» has; see permissions.py.
+"""
+
+import tempfile
+from collections import Counter
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.snippets import EditView, IndexView
+
+from participation import exports
+from participation.models import ParticipationRound, RoundState, Submission, SubmissionState
+from participation.moderation import permissions
+from participation.views.public import attachment_response
+
+CSV_BOM = "\ufeff"  # lets Excel read æ, ø and å in a CSV file correctly
+
+# URL names; the submission viewset keeps Wagtail's snippet namespace (tasks.notify_staff).
+SUBMISSIONS = "wagtailsnippets_participation_submission"
+ROUNDS = "participation_rounds"
+
+
+def listing_url(**params):
+    url = reverse(f"{SUBMISSIONS}:list")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+class SubmissionIndexView(IndexView):
+    """The listing, with bulk actions (never delete) and exports in Norwegian."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The reference is the title: kept on one line («INN-2026-00042»).
+        return super()._get_title_column(
+            field_name, column_class, classname="w-whitespace-nowrap", **kwargs
+        )
+
+    def get_search_form(self):
+        if not self.is_searchable:
+            return None
+        data = self.request.GET if self.search_kwarg in self.request.GET else None
+        return SearchForm(data, placeholder="Søk i innspill")
+
+    @cached_property
+    def bulk_action_buttons(self):
+        if not permissions.policy.user_has_permission(self.request.user, "change"):
+            return []
+        meta = Submission._meta
+        actions = [
+            action
+            for action in bulk_action_registry.get_bulk_actions_for_model(
+                meta.app_label, meta.model_name
+            )
+            if action.action_type not in permissions.policy.refused
+        ]
+        return [
+            ListingButton(
+                action.display_name,
+                reverse(
+                    "wagtail_bulk_action",
+                    args=[meta.app_label, meta.model_name, action.action_type],
+                ),
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+                priority=action.action_priority,
+                classname=" ".join(action.classes | {"bulk-action-btn"}),
+            )
+            for action in sorted(actions, key=lambda action: action.action_priority)
+        ]
+
+    def get_filename(self):
+        """«innspill», or «innspill-<round>» for one round's input."""
+        if self.filters and self.filters.is_valid():
+            round = self.filters.form.cleaned_data.get("round")
+            if round:
+                return f"{self.export_filename}-{slugify(round.title)}"
+        return self.export_filename
+
+    def to_row_dict(self, item):
+        return exports.row(item)
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow({key: exports.csv_value(value) for key, value in row_dict.items()})
+
+    def stream_csv(self, queryset):
+        yield CSV_BOM.encode()
+        yield from super().stream_csv(queryset)
+
+
+class SubmissionEditView(EditView):
+    page_title = "Behandle innspill"
+    error_message = "Innspillet ble ikke lagret. Rett det som er merket nedenfor."
+
+    def get_success_message(self):
+        outcome = getattr(self.form, "outcome", None)
+        reference = self.object.reference
+        if outcome is None:
+            return f"Innspillet {reference} er lagret."
+        message = {
+            SubmissionState.PUBLISHED: f"Innspillet {reference} er lagret og publisert.",
+            SubmissionState.DECLINED: f"Innspillet {reference} er lagret og ikke publisert.",
+        }.get(outcome.state, f"Innspillet {reference} er lagret.")
+        if outcome.answer_sent:
+            message += " Svaret er sendt på e-post til avsenderen."
+        return message
+
+    def get_success_buttons(self):
+        return [messages.button(self.get_edit_url(), "Åpne igjen")]
+
+
+class AttachmentView(View):
+    """A sender's attachment, for staff who may see input."""
+
+    def get(self, request, pk):
+        permissions.require(request.user, "view")
+        return attachment_response(get_object_or_404(Submission, pk=pk))
+
+
+class RoundsView(WagtailAdminTemplateMixin, TemplateView):
+    """Every round with its plan, dates, state and input per state, and its downloads."""
+
+    page_title = "Innspillsrunder"
+    header_icon = "calendar"
+    template_name = "participation/admin/rounds.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        permissions.require(request.user, "view")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = Counter()
+        for row in Submission.objects.values("round_id", "state").annotate(count=Count("pk")):
+            counts[row["round_id"], row["state"]] = row["count"]
+        rounds = ParticipationRound.objects.select_related("page").annotate(
+            total=Count("submissions"),
+            with_attachment=Count("submissions", filter=~Q(submissions__attachment="")),
+        )
+        now = timezone.now()
+        context["rounds"] = [
+            {
+                "round": round,
+                "state": round.state_at(now),
+                "state_label": RoundState(round.state_at(now)).label,
+                "counts": [
+                    (label, counts[round.pk, state]) for state, label in SubmissionState.choices
+                ],
+                "total": round.total,
+                "with_attachment": round.with_attachment,
+                "listing_url": listing_url(round=round.pk),
+                "csv_url": listing_url(round=round.pk, export="csv"),
+                "xlsx_url": listing_url(round=round.pk, export="xlsx"),
+                "zip_url": reverse(f"{ROUNDS}:attachments", args=[round.pk]),
+            }
+            for round in rounds.order_by("-opens_at", "-pk")
+        ]
+        context["states"] = SubmissionState.choices
+        return context
+
+
+class RoundAttachmentsView(View):
+    """All attachments of a round in one ZIP file, each named by its input's reference.
+
+    The archive is built in a temporary file on disk and streamed from there."""
+
+    def get(self, request, pk):
+        permissions.require(request.user, "view")
+        round = get_object_or_404(ParticipationRound.objects.select_related("page"), pk=pk)
+        archive = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+        written = exports.write_attachments_zip(round.submissions.all(), archive)
+        if not written:
+            archive.close()
+            messages.warning(
+                request,
+                f"Ingen vedlegg å laste ned: ingen av innspillene i «{round.title}» har vedlegg.",
+            )
+            return redirect(f"{ROUNDS}:index")
+        archive.seek(0)
+        return FileResponse(
+            archive,
+            as_attachment=True,
+            filename=f"vedlegg-{slugify(round.title) or round.pk}.zip",
+            content_type="application/zip",
+        )
+
+
+class ModeratorsOnly:
+    """For the snippet chooser: Wagtail lets every admin user open a chooser, but only
+    moderators may see which input exists."""
+
+    def dispatch(self, request, *args, **kwargs):
+        permissions.require(request.user, "view")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ChooseView(ModeratorsOnly, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(ModeratorsOnly, chooser.ChooseResultsView):
+    pass
+
+
+class ChosenView(ModeratorsOnly, chooser.SnippetChosenView):
+    pass
+
+
+class ChosenMultipleView(ModeratorsOnly, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class CreateView(ModeratorsOnly, chooser.SnippetCreateView):
+    pass
