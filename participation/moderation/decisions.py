@@ -73,4 +73,3 @@ def decide(submission, state, reason=None):
     else:
         services.reopen(submission)
     return Outcome(state=submission.state, answer_sent=submission.answered_at != answered_at)
-

@@ -99,6 +99,7 @@ def closed_page(request, plan, rounds):
         upcoming=[r for r in rounds if r.state_at(now) == RoundState.UPCOMING],
         closed=[r for r in rounds if r.state_at(now) == RoundState.CLOSED],
         posted_text=request.POST.get("text", "").strip(),
+        published_count=Submission.objects.published().filter(round__page=plan).count(),
     )
     status = 403 if request.method == "POST" else 200
     return render(request, "participation/round_closed.html", context, status=status)
@@ -131,11 +132,14 @@ def private_page(request, plan_path, token):
         withdraw_form=form,
         just_received="mottatt" in request.GET,
         just_withdrawn="trukket" in request.GET,
-        private_url=links.absolute(links.private_path(submission)),
+        # The address the sender is on now; e-mails use SITE_URL instead.
+        private_url=request.build_absolute_uri(links.private_path(submission)),
     )
     response = render(request, "participation/private_page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    # The token is in the address: never send it to other sites. (Not "no-referrer": browsers
+    # then post the withdrawal with Origin: null, which Django's CSRF check refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

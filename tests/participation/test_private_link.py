@@ -26,7 +26,7 @@ def test_the_private_page_shows_status_and_the_input_but_is_not_indexed(client, 
     assert submission.reference in text and "Om sykkelveier." in text
     assert "Trekk tilbake innspillet" in text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
