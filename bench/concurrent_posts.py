@@ -43,7 +43,6 @@ import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -60,22 +59,12 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from participation.models import Submission  # noqa: E402
+from tests.participation.hidden_inputs import hidden_inputs  # noqa: E402
 
 FORM_PATH = "/temaplaner/handling-mot-klimaendringene/innspill/"
 REFERENCE = re.compile(r"INN-(\d{4})-(\d{5,})")
 TOKEN_IN_LOCATION = re.compile(r"/innspill/mitt/([-\w]{20,64})/\?mottatt=1$")
 TIMEOUT = 60
-
-
-class HiddenInputs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
-            self.values[attributes["name"]] = attributes.get("value") or ""
 
 
 class Sender:
@@ -96,12 +85,11 @@ class Sender:
         except requests.RequestException as error:
             self.outcome = f"form {type(error).__name__}"
             return self
-        parser = HiddenInputs()
-        parser.feed(response.text)
+        fields = hidden_inputs(response.text)
         if response.status_code != 200 or "csrftoken" not in response.cookies:
             self.outcome = f"form {response.status_code}"
             return self
-        self.fields = parser.values
+        self.fields = fields
         # CSRF_COOKIE_SECURE is on outside DEBUG; over plain HTTP the cookie goes back by hand.
         self.csrf = response.cookies["csrftoken"]
         # A person needs minutes to write, long past gunicorn's keep-alive of 2 s, so the post

@@ -16,7 +16,6 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import pytest
 import requests
@@ -24,6 +23,7 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 
 from participation.models import Submission
+from tests.participation.hidden_inputs import hidden_inputs
 
 FORM_PATH = "/temaplaner/handling-mot-klimaendringene/innspill/"
 POSTS = 50
@@ -41,19 +41,6 @@ pytestmark = pytest.mark.skipif(
         "(SQLite serialises writers, so concurrent posts prove nothing there)"
     ),
 )
-
-
-class HiddenInputs(HTMLParser):
-    """The hidden fields of the form page: csrfmiddlewaretoken, shown_at and round."""
-
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
-            self.values[attributes["name"]] = attributes.get("value") or ""
 
 
 @dataclass
@@ -77,9 +64,8 @@ def open_form(url, number, marker):
     session = requests.Session()
     response = session.get(url, timeout=TIMEOUT)
     assert response.status_code == 200, f"the form answered {response.status_code}"
-    parser = HiddenInputs()
-    parser.feed(response.text)
-    assert {"csrfmiddlewaretoken", "shown_at", "round"} <= parser.values.keys()
+    fields = hidden_inputs(response.text)
+    assert {"csrfmiddlewaretoken", "shown_at", "round"} <= fields.keys()
     text = f"Innspill {number} av {marker}: flere sykkelveier, færre parkeringsplasser."
     # CSRF_COOKIE_SECURE is on (production settings), so requests would keep the cookie for
     # HTTPS only; it is sent back by hand over the live server's plain HTTP.
@@ -87,7 +73,7 @@ def open_form(url, number, marker):
     # backlog of 10, so 50 new connections at once would be reset by the kernel before Django
     # sees them, and it never closes an idle connection (gunicorn does after 2 s; the bench
     # opens a new one). Each connection already has its server thread waiting for the post.
-    return Sender(number, text, session, parser.values, response.cookies["csrftoken"])
+    return Sender(number, text, session, fields, response.cookies["csrftoken"])
 
 
 def post_form(sender, url, start=None):
