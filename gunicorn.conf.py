@@ -17,6 +17,7 @@ graceful_timeout = 30
 
 # Logs go to stdout/stderr so the container runtime collects them.
 accesslog = "-"
+logger_class = "participation.log_privacy.GunicornLogger"  # masks senders' private links
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 

@@ -117,6 +117,8 @@ CACHES = {"default": read_cache("REDIS_URL")}
 
 # E-mail: printed to the console in development; production must name a real server.
 globals().update(read_email("EMAIL_URL", "consolemail://" if DEBUG else None, required=not DEBUG))
+# A hanging mail server must not hold a citizen's post: give up after this many seconds.
+EMAIL_TIMEOUT = read_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = read_str("DEFAULT_FROM_EMAIL", "Asker kommune <temaplaner@asker.kommune.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -190,7 +192,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Senders' private links never reach the log (participation/log_privacy.py).
+    "filters": {"private_links": {"()": "participation.log_privacy.HidePrivateLinks"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["private_links"],
+        }
+    },
     "root": {"handlers": ["console"], "level": read_str("LOG_LEVEL", "INFO")},
     # One line per background task is noise; failures are still logged as errors.
     "loggers": {"django_tasks": {"level": "WARNING"}},

@@ -5,6 +5,7 @@
 - a limit on posts per client address, counted in Django's cache (shared through Redis).
 """
 
+import secrets
 import time
 
 from django.conf import settings
@@ -12,25 +13,48 @@ from django.core import signing
 from django.core.cache import cache
 
 SALT = "participation.form-shown-at"
+MAX_AGE = 24 * 3600
+TOO_FAST, EXPIRED = "too_fast", "expired"
 
 
 def form_stamp():
-    """The hidden value a form carries: when it was shown, signed so it cannot be forged."""
-    return signing.dumps(int(time.time()), salt=SALT)
+    """The hidden value a form carries: when it was shown and a nonce naming this one form,
+    signed so it cannot be forged."""
+    return signing.dumps({"t": int(time.time()), "n": secrets.token_hex(8)}, salt=SALT)
 
 
-def seconds_since_shown(stamp):
-    """Seconds since the form with this stamp was shown, or None if the stamp is not ours."""
+def _read(stamp):
+    return signing.loads(stamp, salt=SALT, max_age=MAX_AGE)
+
+
+def stamp_problem(stamp):
+    """None for a form filled in by a person; TOO_FAST when sent within seconds of being
+    shown (or with a stamp that is not ours), EXPIRED when open for more than a day."""
     try:
-        shown_at = signing.loads(stamp, salt=SALT, max_age=24 * 3600)
+        shown = _read(stamp)
+    except signing.SignatureExpired:
+        return EXPIRED
     except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return time.time() - shown_at
+        return TOO_FAST
+    if not isinstance(shown, dict) or time.time() - shown.get("t", 0) < (
+        settings.PARTICIPATION_MIN_FILL_SECONDS
+    ):
+        return TOO_FAST
+    return None
 
 
-def too_fast(stamp):
-    elapsed = seconds_since_shown(stamp)
-    return elapsed is None or elapsed < settings.PARTICIPATION_MIN_FILL_SECONDS
+def _sent_key(stamp):
+    return f"participation:sent:{_read(stamp)['n']}"
+
+
+def already_sent(stamp):
+    """The token of the input this very form already gave, if it was sent before (a double
+    click, or the back button and «send» again)."""
+    return cache.get(_sent_key(stamp))
+
+
+def remember_sent(stamp, token):
+    cache.set(_sent_key(stamp), token, MAX_AGE)
 
 
 def client_address(request):

@@ -10,3 +10,8 @@ class ParticipationConfig(AppConfig):
         from themeplans.models import ThemePlanPage
 
         add_rounds_tab(ThemePlanPage)
+        # A copied plan starts without rounds: an open round would take input at once.
+        ThemePlanPage.exclude_fields_in_copy = [
+            *ThemePlanPage.exclude_fields_in_copy,
+            "participation_rounds",
+        ]

@@ -101,7 +101,7 @@ def write_attachments_zip(submissions, output):
     Returns the number of files written; a file missing from storage is logged and skipped.
     """
     written = 0
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_STORED) as archive:
         for submission in with_attachments(submissions):
             try:
                 source = submission.attachment.open("rb")
@@ -112,7 +112,7 @@ def write_attachments_zip(submissions, output):
                 attachment_filename(submission),
                 date_time=local_time(submission.received_at).timetuple()[:6],
             )
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED  # PDF, DOCX, JPEG: compressed already
             with source, archive.open(info, "w") as target:
                 shutil.copyfileobj(source, target, COPY_CHUNK)
             written += 1

@@ -18,6 +18,24 @@ def plan_topics(plan):
     return labels
 
 
+class InputTextField(forms.CharField):
+    """The input text, counted as the sender sees it.
+
+    Browsers send line breaks as CRLF but count them as one character, so they are made LF
+    before the length is checked. No maxlength attribute either: a browser would silently
+    cut a longer pasted text, and the error message that says so would never be seen.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
 class SubmissionForm(forms.Form):
     round = forms.TypedChoiceField(
         label="Hvilken runde gjelder innspillet?",
@@ -65,7 +83,7 @@ class SubmissionForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Velg et tema fra listen, eller «Ikke valgt»."},
     )
-    text = forms.CharField(
+    text = InputTextField(
         label="Innspillet ditt",
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -142,7 +160,10 @@ class SubmissionForm(forms.Form):
         cleaned = super().clean()
         chosen = self.chosen_round
         if chosen and cleaned.get("attachment") and not chosen.allow_attachments:
-            self.add_error("attachment", "Denne runden tar ikke imot vedlegg. Fjern filen.")
+            self.add_error(
+                "attachment",
+                "Runden du valgte, tar ikke imot vedlegg. Send innspillet uten vedlegg.",
+            )
         return cleaned
 
     @property
@@ -151,8 +172,8 @@ class SubmissionForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
     @property
-    def sent_too_fast(self):
-        return antispam.too_fast(self.data.get("shown_at", ""))
+    def stamp(self):
+        return self.data.get("shown_at", "")
 
 
 class WithdrawForm(forms.Form):

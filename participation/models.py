@@ -89,7 +89,8 @@ class ParticipationRound(Orderable):
 
     @property
     def duration_days(self):
-        return (self.closes_at - self.opens_at).days
+        """Calendar days in Oslo, so a clock change does not make six weeks 41 days."""
+        return (timezone.localdate(self.closes_at) - timezone.localdate(self.opens_at)).days
 
     @property
     def is_short_hearing(self):
@@ -128,9 +129,6 @@ def attachment_path(submission, filename):
 class SubmissionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=SubmissionState.PUBLISHED)
-
-    def with_plan(self):
-        return self.select_related("round__page")
 
 
 class Submission(models.Model):
@@ -171,7 +169,7 @@ class Submission(models.Model):
     decline_reason = models.TextField(
         "Begrunnelse for ikke å publisere",
         blank=True,
-        help_text="Sendes ikke ut, men vises til avsenderen på den private lenken.",
+        help_text="Publiseres ikke. Avsenderen ser den på sin egen side og i e-posten med svaret.",
     )
     internal_note = models.TextField(
         "Intern merknad", blank=True, help_text="Bare for saksbehandlere. Vises aldri offentlig."
@@ -203,10 +201,6 @@ class Submission(models.Model):
         return self.reference or f"Innspill {self.pk}"
 
     @property
-    def plan(self):
-        return self.round.page
-
-    @property
     def public_name(self):
         """The name shown with published input: only when the sender asked for it."""
         if self.publication != Publication.NAMED or self.anonymised_at:
@@ -215,10 +209,13 @@ class Submission(models.Model):
 
     @property
     def can_withdraw(self):
-        return (
-            self.state in (SubmissionState.RECEIVED, SubmissionState.PUBLISHED)
-            and self.round.is_open()
-        )
+        return self.state != SubmissionState.WITHDRAWN and self.round.is_open()
+
+    @property
+    def public_attachment_name(self):
+        """The published attachment's name: the reference, never the sender's file name."""
+        extension = self.attachment_name.rsplit(".", 1)[-1] if "." in self.attachment_name else ""
+        return f"{self.reference}.{extension}" if extension else self.reference
 
     def reference_for(self):
         year = timezone.localtime(self.received_at).year

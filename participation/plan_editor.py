@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.models import Page
 
 from participation.models import HEARING_MIN_DAYS, ParticipationRound, Submission
 
@@ -76,13 +77,32 @@ def warn_short_hearings(request, page):
             )
 
 
+def _input_under(page):
+    """Input on the page or on any plan below it (deleting a page deletes its subtree)."""
+    return Submission.objects.filter(round__page__path__startswith=page.path).count()
+
+
+def _refuse(request, page, count):
+    messages.error(
+        request,
+        f"«{page.title}» har {count} innspill på seg eller under seg og kan ikke slettes. "
+        "Avpubliser siden i stedet.",
+    )
+
+
 def refuse_deleting_plan_with_input(request, page):
-    """Deleting a plan would delete its input with it; unpublishing keeps the record."""
-    count = Submission.objects.filter(round__page_id=page.pk).count()
-    if count:
-        messages.error(
-            request,
-            f"«{page.title}» har {count} innspill og kan ikke slettes. Avpubliser siden i stedet.",
-        )
+    """Deleting a plan (or a page above one) would delete its input with it; unpublishing
+    keeps the record."""
+    if count := _input_under(page):
+        _refuse(request, page, count)
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+def refuse_bulk_deleting_pages_with_input(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    refused = [(page, count) for page in objects if (count := _input_under(page))]
+    for page, count in refused:
+        _refuse(request, page, count)
+    return redirect("wagtailadmin_explore", objects[0].get_parent().pk) if refused else None

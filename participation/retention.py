@@ -29,7 +29,9 @@ def due(now=None, days=None):
 
 def anonymise(submission, now):
     if submission.attachment:
-        submission.attachment.delete(save=False)
+        # The file goes once the row is saved without it, so a failed save keeps both.
+        storage, name = submission.attachment.storage, submission.attachment.name
+        transaction.on_commit(lambda: storage.delete(name))
     submission.name = submission.email = submission.organisation = ""
     submission.attachment = ""
     submission.attachment_name = ""

@@ -71,17 +71,31 @@ def withdraw(submission):
     return True
 
 
-def can_publish(submission):
-    return (
-        submission.publication != Publication.NONE
-        and submission.state != SubmissionState.WITHDRAWN
-        and not submission.anonymised_at
-    )
+def why_not_withdrawable(submission):
+    if submission.state == SubmissionState.WITHDRAWN:
+        return "Innspillet er allerede trukket tilbake."
+    return "Innspillet kan ikke trekkes tilbake lenger: runden er stengt."
+
+
+# Why input cannot be published (see publish_blocker).
+WITHDRAWN, ANONYMISED, SENDER_SAID_NO = "withdrawn", "anonymised", "no"
+
+
+def publish_blocker(submission):
+    """Why this input cannot be published, as WITHDRAWN, ANONYMISED or SENDER_SAID_NO; ""
+    when it can."""
+    if submission.state == SubmissionState.WITHDRAWN:
+        return WITHDRAWN
+    if submission.anonymised_at:
+        return ANONYMISED
+    if submission.publication == Publication.NONE:
+        return SENDER_SAID_NO
+    return ""
 
 
 def publish(submission):
     """Publish as the sender chose; False when the sender said no or withdrew it."""
-    if not can_publish(submission):
+    if publish_blocker(submission):
         return False
     if submission.state != SubmissionState.PUBLISHED:
         submission.state = SubmissionState.PUBLISHED
@@ -112,17 +126,18 @@ def reopen(submission):
 
 
 def send_answer_if_new(submission):
-    """E-mail the answer once it has been given on published or declined input, and again only
-    when staff change it."""
+    """Give the answer once the input is published or declined: it then shows with the input
+    (`answer_sent` is the answer given) and is e-mailed, again only when staff change it.
+    Anonymised input has no e-mail address left, but its answer is still given."""
     if (
         submission.answer.strip()
         and submission.answer != submission.answer_sent
         and submission.state in (SubmissionState.PUBLISHED, SubmissionState.DECLINED)
-        and submission.email
     ):
         submission.answer_sent = submission.answer
         submission.answered_at = timezone.now()
         submission.save(update_fields=["answer_sent", "answered_at"])
-        transaction.on_commit(lambda: tasks.send_answer.enqueue(submission.pk))
+        if submission.email:
+            transaction.on_commit(lambda: tasks.send_answer.enqueue(submission.pk))
         return True
     return False

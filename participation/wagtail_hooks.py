@@ -15,6 +15,7 @@ register_permission_policy(Submission, permissions.policy)
 hooks.register("after_create_page", plan_editor.warn_short_hearings)
 hooks.register("after_edit_page", plan_editor.warn_short_hearings)
 hooks.register("before_delete_page", plan_editor.refuse_deleting_plan_with_input)
+hooks.register("before_bulk_action", plan_editor.refuse_bulk_deleting_pages_with_input)
 
 hooks.register("register_bulk_action", bulk_actions.PublishBulkAction)
 hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('publication', models.CharField(choices=[('none', 'Ikke publiser innspillet'), ('anonymous', 'Publiser innspillet uten navnet mitt'), ('named', 'Publiser innspillet med navnet mitt')], default='none', max_length=20, verbose_name='Ønske om publisering')),
                 ('privacy_accepted', models.BooleanField(default=False, verbose_name='Har lest personvernerklæringen')),
                 ('state', models.CharField(choices=[('received', 'Mottatt'), ('published', 'Publisert'), ('declined', 'Ikke publisert'), ('withdrawn', 'Trukket tilbake')], default='received', max_length=20, verbose_name='Status')),
-                ('decline_reason', models.TextField(blank=True, help_text='Sendes ikke ut, men vises til avsenderen på den private lenken.', verbose_name='Begrunnelse for ikke å publisere')),
+                ('decline_reason', models.TextField(blank=True, help_text='Publiseres ikke. Avsenderen ser den på sin egen side og i e-posten med svaret.', verbose_name='Begrunnelse for ikke å publisere')),
                 ('internal_note', models.TextField(blank=True, help_text='Bare for saksbehandlere. Vises aldri offentlig.', verbose_name='Intern merknad')),
                 ('answer', models.TextField(blank=True, help_text='Vises offentlig sammen med innspillet og sendes til avsenderen på e-post.', verbose_name='Kommunens svar')),
                 ('answered_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Svar sendt')),

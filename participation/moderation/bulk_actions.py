@@ -11,6 +11,7 @@ from django.utils.functional import classproperty
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from participation import services
 from participation.models import Submission, SubmissionState
 from participation.moderation import decisions, filters, permissions
 from participation.moderation.forms import DeclineForm
@@ -74,7 +75,7 @@ class PublishBulkAction(SubmissionBulkAction):
         context = super().get_context_data(**kwargs)
         publishable, skipped = [], []
         for item in context["items"]:
-            blocker = decisions.publish_blocker(item["item"])
+            blocker = services.publish_blocker(item["item"])
             if blocker:
                 skipped.append({**item, "reason": decisions.REFUSAL_LABELS[blocker]})
             else:
@@ -88,7 +89,7 @@ class PublishBulkAction(SubmissionBulkAction):
         action.skipped = []
         published = 0
         for submission in objects:
-            blocker = decisions.publish_blocker(submission)
+            blocker = services.publish_blocker(submission)
             if blocker:
                 action.skipped.append((submission, blocker))
                 continue

@@ -7,7 +7,8 @@ e-mail happen the same way from every screen.
 from dataclasses import dataclass
 
 from participation import services
-from participation.models import Publication, SubmissionState
+from participation.models import SubmissionState
+from participation.services import ANONYMISED, SENDER_SAID_NO, WITHDRAWN
 
 
 @dataclass(frozen=True)
@@ -15,8 +16,6 @@ class Outcome:
     state: str
     answer_sent: bool
 
-
-WITHDRAWN, ANONYMISED, SENDER_SAID_NO, OTHER = "withdrawn", "anonymised", "no", "other"
 
 # Why input cannot be published: a sentence for the form, a label for a list of references.
 REFUSALS = {
@@ -26,32 +25,17 @@ REFUSALS = {
         "Avsenderen har bedt om at innspillet ikke publiseres. Velg «Ikke publisert» med en "
         "begrunnelse, eller la det stå som «Mottatt»."
     ),
-    OTHER: "Innspillet kan ikke publiseres.",
 }
 REFUSAL_LABELS = {
     WITHDRAWN: "Trukket tilbake av avsenderen",
     ANONYMISED: "Anonymisert",
     SENDER_SAID_NO: "Avsenderen har sagt nei til publisering",
-    OTHER: "Kan ikke publiseres",
 }
-
-
-def publish_blocker(submission):
-    """Why this input cannot be published, as a key of REFUSALS; "" when it can."""
-    if submission.state == SubmissionState.WITHDRAWN:
-        return WITHDRAWN
-    if submission.anonymised_at:
-        return ANONYMISED
-    if submission.publication == Publication.NONE:
-        return SENDER_SAID_NO
-    if not services.can_publish(submission):
-        return OTHER
-    return ""
 
 
 def why_not_publishable(submission):
     """Why this input cannot be published, in a sentence for the moderator; "" when it can."""
-    blocker = publish_blocker(submission)
+    blocker = services.publish_blocker(submission)
     return REFUSALS[blocker] if blocker else ""
 
 

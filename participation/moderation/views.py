@@ -89,7 +89,7 @@ class SubmissionIndexView(IndexView):
         if self.filters and self.filters.is_valid():
             round = self.filters.form.cleaned_data.get("round")
             if round:
-                return f"{self.export_filename}-{slugify(round.title)}"
+                return f"{self.export_filename}-{slugify(round.title, allow_unicode=True)}"
         return self.export_filename
 
     def to_row_dict(self, item):
@@ -116,12 +116,14 @@ class SubmissionEditView(EditView):
             SubmissionState.PUBLISHED: f"Innspillet {reference} er lagret og publisert.",
             SubmissionState.DECLINED: f"Innspillet {reference} er lagret og ikke publisert.",
         }.get(outcome.state, f"Innspillet {reference} er lagret.")
-        if outcome.answer_sent:
+        if outcome.answer_sent and self.object.email:
             message += " Svaret er sendt på e-post til avsenderen."
+        elif outcome.answer_sent:
+            message += " Svaret vises med innspillet (avsenderens e-postadresse er slettet)."
         return message
 
     def get_success_buttons(self):
-        return [messages.button(self.get_edit_url(), "Åpne igjen")]
+        return [messages.button(self.get_edit_url(), "Vis innspillet")]
 
 
 class AttachmentView(View):
@@ -198,7 +200,7 @@ class RoundAttachmentsView(View):
         return FileResponse(
             archive,
             as_attachment=True,
-            filename=f"vedlegg-{slugify(round.title) or round.pk}.zip",
+            filename=f"vedlegg-{slugify(round.title, allow_unicode=True) or round.pk}.zip",
             content_type="application/zip",
         )
 

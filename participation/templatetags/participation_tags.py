@@ -26,8 +26,9 @@ def summarise(rounds, now):
 def plan_participation(plan):
     """`{% plan_participation page as participation %}`: rounds, state and published input."""
     summary = summarise(list(plan.participation_rounds.all()), timezone.now())
+    has_rows = summary["rounds"] and plan.pk  # a preview of a new plan has no rows yet
     summary["published_count"] = (
-        Submission.objects.published().filter(round__page=plan).count() if summary["rounds"] else 0
+        Submission.objects.published().filter(round__page=plan).count() if has_rows else 0
     )
     summary["form_url"] = links.form_path(plan)
     summary["published_url"] = links.published_path(plan)

@@ -1,19 +1,23 @@
 """The public participation pages: the form, the receipt and private link, published input."""
 
+import logging
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from participation import antispam, links, services
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import RoundState, Submission
-from participation.views.plans import find_plan
+from participation.views.plans import plan_view
 
 PER_PAGE = 10
+log = logging.getLogger(__name__)
 
 
 def _rounds(plan):
@@ -34,9 +38,9 @@ def _context(plan, tail, **extra):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
-def form_page(request, plan_path):
-    plan = find_plan(request, plan_path)
+@require_http_methods(["GET", "HEAD", "POST"])
+@plan_view
+def form_page(request, plan):
     rounds = _rounds(plan)
     now = timezone.now()
     open_rounds = [r for r in rounds if r.is_open(now)]
@@ -54,39 +58,62 @@ def form_page(request, plan_path):
     if posted:
         status = 400
         if form.is_valid():
-            if form.is_spam:
-                form.add_error(
-                    None,
-                    "Et skjult felt som stopper automatisk spam, var fylt ut. Det kan skje med "
-                    "autoutfylling i nettleseren. Teksten din er tatt vare på: send skjemaet "
-                    "på nytt.",
-                )
-                form.clear_trap()
-            elif form.sent_too_fast:
-                form.add_error(
-                    None,
-                    "Skjemaet ble sendt bare sekunder etter at det ble åpnet, og det ligner "
-                    "automatisk spam. Se over innspillet og send det på nytt.",
-                )
-                form.renew_stamp()
-            elif antispam.over_rate_limit(request):
-                status = 429
-                minutes = max(1, round(settings.PARTICIPATION_RATE_WINDOW / 60))
-                form.add_error(
-                    None,
-                    "Det er sendt mange innspill fra din adresse på kort tid. Vent "
-                    f"{minutes} minutter og send på nytt. Teksten din er tatt vare på nedenfor.",
-                )
-            else:
+            refused = refusal(request, form)
+            if refused is None and (first := earlier_post(form)):
+                # The same form sent twice (a double click): the receipt of the first post.
+                return redirect(f"{links.private_path(first)}?mottatt=1", permanent=False)
+            if refused is None and antispam.over_rate_limit(request):
+                refused = rate_limited_message(), 429
+            if refused is None:
                 try:
                     submission = services.submit(
                         form.chosen_round, form.cleaned_data, form.cleaned_data.get("attachment")
                     )
                 except services.RoundNotOpen:
                     return closed_page(request, plan, rounds)
+                antispam.remember_sent(form.stamp, submission.token)
                 return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
+            message, status = refused
+            form.add_error(None, message)
     context = _context(plan, "Send innspill", form=form, rounds=open_rounds)
     return render(request, "participation/form_page.html", context, status=status)
+
+
+HONEYPOT_FILLED = (
+    "Et skjult felt som stopper automatisk spam, var fylt ut. Det kan skje med autoutfylling i "
+    "nettleseren. Teksten din er tatt vare på: send skjemaet på nytt."
+)
+STAMP_PROBLEMS = {
+    antispam.TOO_FAST: "Skjemaet ble sendt bare sekunder etter at det ble åpnet, og det ligner "
+    "automatisk spam. Se over innspillet og send det på nytt.",
+    antispam.EXPIRED: "Skjemaet har vært åpent i over et døgn, så vi må be deg sende det på "
+    "nytt. Teksten din er tatt vare på.",
+}
+
+
+def refusal(request, form):
+    """Why a valid form is not stored after all (honeypot, fill time), as (message, status)."""
+    if form.is_spam:
+        form.clear_trap()
+        return HONEYPOT_FILLED, 400
+    if problem := antispam.stamp_problem(form.stamp):
+        form.renew_stamp()
+        return STAMP_PROBLEMS[problem], 400
+    return None
+
+
+def earlier_post(form):
+    token = antispam.already_sent(form.stamp)
+    return Submission.objects.filter(token=token).first() if token else None
+
+
+def rate_limited_message():
+    minutes = max(1, round(settings.PARTICIPATION_RATE_WINDOW / 60))
+    unit = "minutt" if minutes == 1 else "minutter"
+    return (
+        f"Det er sendt mange innspill fra samme nettverk på kort tid. Vent {minutes} {unit} og "
+        "send på nytt. Teksten din er tatt vare på nedenfor."
+    )
 
 
 def closed_page(request, plan, rounds):
@@ -97,7 +124,9 @@ def closed_page(request, plan, rounds):
         "Send innspill",
         rounds=rounds,
         upcoming=[r for r in rounds if r.state_at(now) == RoundState.UPCOMING],
-        closed=[r for r in rounds if r.state_at(now) == RoundState.CLOSED],
+        closed=sorted(
+            (r for r in rounds if r.state_at(now) == RoundState.CLOSED), key=lambda r: r.closes_at
+        ),
         posted_text=request.POST.get("text", "").strip(),
         published_count=Submission.objects.published().filter(round__page=plan).count(),
     )
@@ -105,18 +134,31 @@ def closed_page(request, plan, rounds):
     return render(request, "participation/round_closed.html", context, status=status)
 
 
-def _own_submission(plan, token):
-    return get_object_or_404(
-        Submission.objects.select_related("round"), token=token, round__page=plan
-    )
+def own_submission(view):
+    """A view of the sender's own input, found by its token alone, so the link keeps working
+    when the plan is renamed, moved or unpublished; an old address redirects to the current."""
+
+    @wraps(view)
+    def with_submission(request, plan_path, token):
+        submission = get_object_or_404(
+            Submission.objects.select_related("round__page"), token=token
+        )
+        current = links.private_path(submission)
+        if not request.path.startswith(current):
+            tail = request.path.split(f"/mitt/{token}/", 1)[1]  # "" or "vedlegg/"
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return redirect(current + tail + query, permanent=True)
+        return view(request, submission)
+
+    return with_submission
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
-def private_page(request, plan_path, token):
+@require_http_methods(["GET", "HEAD", "POST"])
+@own_submission
+def private_page(request, submission):
     """The sender's own page: receipt, status, answer; withdraw while the round is open."""
-    plan = find_plan(request, plan_path)
-    submission = _own_submission(plan, token)
+    plan = submission.round.page
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -124,7 +166,7 @@ def private_page(request, plan_path, token):
             return redirect(f"{links.private_path(submission)}?trukket=1", permanent=False)
         status = 400
         if form.is_valid():
-            form.add_error(None, "Innspillet kan ikke trekkes tilbake lenger: runden er stengt.")
+            form.add_error(None, services.why_not_withdrawable(submission))
     context = _context(
         plan,
         "Ditt innspill",
@@ -143,9 +185,9 @@ def private_page(request, plan_path, token):
     return response
 
 
-@require_GET
-def published_page(request, plan_path):
-    plan = find_plan(request, plan_path)
+@require_safe
+@plan_view
+def published_page(request, plan):
     submissions = (
         Submission.objects.published()
         .filter(round__page=plan)
@@ -157,14 +199,19 @@ def published_page(request, plan_path):
     return render(request, "participation/published_page.html", context)
 
 
-def attachment_response(submission):
+def attachment_response(submission, filename=None):
     """The file as a download, never shown inline, under the safe name given at upload."""
     if not submission.attachment:
         raise Http404
+    try:
+        file = submission.attachment.open("rb")
+    except FileNotFoundError as error:
+        log.error("Vedlegget til %s mangler på disken: %s", submission.reference, error)
+        raise Http404 from error
     response = FileResponse(
-        submission.attachment.open("rb"),
+        file,
         as_attachment=True,
-        filename=submission.attachment_name or "vedlegg",
+        filename=filename or submission.attachment_name or "vedlegg",
         content_type=submission.attachment_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -172,18 +219,18 @@ def attachment_response(submission):
     return response
 
 
-@require_GET
-def published_attachment(request, plan_path, reference):
-    plan = find_plan(request, plan_path)
+@require_safe
+@plan_view
+def published_attachment(request, plan, reference):
     submission = get_object_or_404(
         Submission.objects.published(), reference=reference, round__page=plan
     )
-    return attachment_response(submission)
+    # Named by its reference: the sender's own file name may hold the name they kept back.
+    return attachment_response(submission, filename=submission.public_attachment_name)
 
 
 @never_cache
-@require_GET
-def own_attachment(request, plan_path, token):
-    plan = find_plan(request, plan_path)
-    submission = _own_submission(plan, token)
+@require_safe
+@own_submission
+def own_attachment(request, submission):
     return attachment_response(submission)

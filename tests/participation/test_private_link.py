@@ -36,9 +36,11 @@ def test_a_wrong_token_finds_nothing(client, demo_round, token):
     assert client.get(f"{FORM_URL}mitt/{token}/").status_code == 404
 
 
-def test_a_token_only_works_under_its_own_plan(client, demo_round):
+def test_a_token_under_another_address_leads_to_its_own_plan(client, demo_round):
     submission = make_submission(demo_round)
-    assert client.get(f"/temaplaner/kultur/innspill/mitt/{submission.token}/").status_code == 404
+    response = client.get(f"/temaplaner/kultur/innspill/mitt/{submission.token}/vedlegg/")
+    assert response.status_code == 301
+    assert response["Location"] == f"{FORM_URL}mitt/{submission.token}/vedlegg/"
 
 
 def test_the_sender_withdraws_while_the_round_is_open(client, demo_round):
@@ -168,3 +170,53 @@ def test_participation_pages_use_a_pinned_number_of_queries(
     client.get(url)
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_private_links_are_masked_in_the_log(client, demo_round, caplog):
+    import logging
+
+    from participation.log_privacy import HidePrivateLinks
+
+    submission = make_submission(demo_round)
+    logger = logging.getLogger("django.request")
+    masking = HidePrivateLinks()
+    logger.addFilter(masking)  # as the console handler does in production
+    try:
+        with caplog.at_level(logging.WARNING, logger="django.request"):
+            client.post(private_url(submission), {})  # a 400 that Django logs with its path
+    finally:
+        logger.removeFilter(masking)
+    assert "/innspill/mitt/…/" in caplog.text
+    assert submission.token not in caplog.text
+
+
+def test_gunicorn_access_lines_are_masked():
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from participation.log_privacy import GunicornLogger
+
+    token = "a" * 43
+    request = SimpleNamespace(
+        headers=[],
+        uri=f"/temaplaner/x/innspill/mitt/{token}/",
+        query="",
+        method="GET",
+        path=f"/temaplaner/x/innspill/mitt/{token}/",
+        version=(1, 1),
+    )
+    response = SimpleNamespace(status="200 OK", headers=[], sent=10, response_length=10)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": request.uri,
+        "PATH_INFO": request.path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    from datetime import timedelta
+
+    atoms = GunicornLogger(Config()).atoms(response, request, environ, timedelta(seconds=1))
+    assert token not in " ".join(str(value) for value in atoms.values())
+    assert "/innspill/mitt/…/" in atoms["r"]

@@ -32,7 +32,7 @@ def with_attachment(submission):
 
 
 def test_input_in_rounds_closed_longer_than_the_period_is_anonymised(
-    client, old_round, demo_round, caplog
+    client, old_round, demo_round, caplog, django_capture_on_commit_callbacks
 ):
     old = with_attachment(
         make_submission(
@@ -46,7 +46,10 @@ def test_input_in_rounds_closed_longer_than_the_period_is_anonymised(
     recent = make_submission(demo_round, name="Ola Nordmann")
 
     output = StringIO()
-    with caplog.at_level(logging.INFO, logger="participation.retention"):
+    with (
+        caplog.at_level(logging.INFO, logger="participation.retention"),
+        django_capture_on_commit_callbacks(execute=True),  # the file goes after the commit
+    ):
         call_command("anonymise_submissions", stdout=output)
 
     old.refresh_from_db()

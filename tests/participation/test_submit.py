@@ -7,7 +7,7 @@ from django.core import mail
 
 from participation.models import Submission
 from tests.participation import files
-from tests.participation.conftest import FORM_URL, valid_input
+from tests.participation.conftest import FORM_URL, form_stamp, valid_input
 from tests.themeplans.visible_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -281,3 +281,39 @@ def test_valid_input_helper_matches_the_form(demo_round):
 
     form = SubmissionForm(rounds=[demo_round], plan=demo_round.page)
     assert set(valid_input(demo_round)) <= set(form.fields)
+
+
+def test_line_breaks_count_as_one_character_and_nothing_is_cut_by_the_browser(client, send):
+    text = ("123456789\r\n" * 1000).strip()  # 9 999 characters as the browser counts them
+    assert len(text.replace("\r\n", "\n")) == 10_000 - 1
+    assert send(text=text).status_code == 302
+    assert Submission.objects.get().text == text.replace("\r\n", "\n")
+    assert (
+        "maxlength" not in re.search(r"<textarea[^>]*>", client.get(FORM_URL).content.decode())[0]
+    )
+
+
+def test_the_same_form_sent_twice_is_stored_once_and_both_get_the_receipt(client, send):
+    stamp = form_stamp(client)
+    first = send(shown_at=stamp)
+    second = send(shown_at=stamp)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert stored() == 1
+    another_form = send()  # a new form is a new input
+    assert another_form["Location"] != first["Location"] and stored() == 2
+
+
+def test_a_form_open_for_more_than_a_day_is_sent_again_with_the_text_kept(send, monkeypatch):
+    import time
+
+    from participation import antispam
+
+    old_stamp = antispam.form_stamp()
+    real_time = time.time
+    monkeypatch.setattr("django.core.signing.time.time", lambda: real_time() + 25 * 3600)
+    response = send(shown_at=old_stamp)
+    assert response.status_code == 400
+    assert "Skjemaet har vært åpent i over et døgn" in summary(response)
+    assert "Flere ombruksstasjoner, takk." in response.content.decode()
+    assert stored() == 0
