@@ -6,6 +6,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Medvirkning og innspill"
 
     def ready(self):
+        from participation import checks  # noqa: F401  (registers the deploy checks)
         from participation.plan_editor import add_rounds_tab
         from themeplans.models import ThemePlanPage
 

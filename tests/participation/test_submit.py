@@ -317,3 +317,13 @@ def test_a_form_open_for_more_than_a_day_is_sent_again_with_the_text_kept(send, 
     assert "Skjemaet har vært åpent i over et døgn" in summary(response)
     assert "Flere ombruksstasjoner, takk." in response.content.decode()
     assert stored() == 0
+
+
+def test_deploy_check_warns_when_the_rate_limit_would_count_the_proxy(settings):
+    from participation.checks import rate_limit_sees_clients
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.CLIENT_IP_HEADER = ""
+    assert [w.id for w in rate_limit_sees_clients(None)] == ["participation.W001"]
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    assert rate_limit_sees_clients(None) == []
