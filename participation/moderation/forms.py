@@ -1,11 +1,13 @@
 """The moderator's form for one input, and the reason asked for when declining many at once."""
 
 from django import forms
+from django.db import transaction
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation.models import SubmissionState
+from participation.models import Submission, SubmissionState
 from participation.moderation import decisions
 
+MODERATOR_FIELDS = ["decline_reason", "internal_note", "answer"]
 STATE_CHOICES = [
     (SubmissionState.RECEIVED, "Mottatt – ikke behandlet ennå"),
     (SubmissionState.PUBLISHED, "Publisert – vises på planens side"),
@@ -65,10 +67,20 @@ class ModerationForm(WagtailAdminModelForm):
         submission = super().save(commit=False)
         chosen = submission.state
         submission.state = self.initial_state  # the services make the change
-        if commit:
-            submission.save()
-            self.outcome = decisions.decide(submission, chosen)
-        return submission
+        if not commit:
+            return submission
+        with transaction.atomic():
+            # Read the row afresh under a lock: the sender may have withdrawn it, or the
+            # retention job anonymised it, while the form was open. Only the moderator's own
+            # fields are taken from the form.
+            current = Submission.objects.select_for_update().get(pk=submission.pk)
+            for field in MODERATOR_FIELDS:
+                if field in self.fields and not self.fields[field].disabled:
+                    setattr(current, field, getattr(submission, field))
+            current.save(update_fields=[*MODERATOR_FIELDS, "updated_at"])
+            self.outcome = decisions.decide(current, chosen)
+        self.instance = current
+        return current
 
 
 class DeclineForm(forms.Form):

@@ -394,3 +394,26 @@ def test_a_view_only_user_sees_the_listing_but_cannot_save(plan, client):
     dahl = demo_input("Nils Dahl")
     assert client.post(edit_url(dahl), form_data(dahl, state="declined"))["Location"] == "/admin/"
     assert "/admin/bulk/participation/submission/" not in client.get(LISTING).content.decode()
+
+
+def test_a_withdrawal_while_the_moderator_had_the_form_open_is_not_undone(
+    moderator_client, monkeypatch
+):
+    from participation.moderation.forms import ModerationForm
+
+    dahl = demo_input("Per Hansen")  # published, named
+    real_save = ModerationForm.save
+
+    def sender_withdraws_first(form, commit=True):
+        Submission.objects.filter(pk=dahl.pk).update(state=SubmissionState.WITHDRAWN)
+        return real_save(form, commit)
+
+    monkeypatch.setattr(ModerationForm, "save", sender_withdraws_first)
+    response = moderator_client.post(
+        edit_url(dahl), form_data(dahl, state="published", answer="Takk for innspillet.")
+    )
+    assert response.status_code == 302
+    dahl.refresh_from_db()
+    assert dahl.state == SubmissionState.WITHDRAWN
+    assert dahl.answer == "Takk for innspillet." and not dahl.answer_sent
+    assert mail.outbox == []
