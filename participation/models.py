@@ -130,6 +130,9 @@ class SubmissionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=SubmissionState.PUBLISHED)
 
+    def published_on(self, plan):
+        return self.published().filter(round__page=plan)
+
 
 class Submission(models.Model):
     """One input on a plan. A public record: it is answered and filed, never silently deleted."""

@@ -4,22 +4,10 @@ from django import template
 from django.utils import timezone
 
 from participation import links
-from participation.models import ParticipationRound, RoundState, Submission
+from participation.models import ParticipationRound, Submission
+from participation.rounds import summarise
 
 register = template.Library()
-
-
-def summarise(rounds, now):
-    """The round to call attention to: open ones, else the next to open, else the last closed."""
-    by_state = {state: [] for state in RoundState.values}
-    for item in sorted(rounds, key=lambda r: (r.opens_at, r.pk)):
-        by_state[item.state_at(now)].append(item)
-    return {
-        "rounds": sorted(rounds, key=lambda r: (r.opens_at, r.pk)),
-        "open": sorted(by_state[RoundState.OPEN], key=lambda r: r.closes_at),
-        "upcoming": by_state[RoundState.UPCOMING][0] if by_state[RoundState.UPCOMING] else None,
-        "last_closed": max(by_state[RoundState.CLOSED], key=lambda r: r.closes_at, default=None),
-    }
 
 
 @register.simple_tag
@@ -27,9 +15,7 @@ def plan_participation(plan):
     """`{% plan_participation page as participation %}`: rounds, state and published input."""
     summary = summarise(list(plan.participation_rounds.all()), timezone.now())
     has_rows = summary["rounds"] and plan.pk  # a preview of a new plan has no rows yet
-    summary["published_count"] = (
-        Submission.objects.published().filter(round__page=plan).count() if has_rows else 0
-    )
+    summary["published_count"] = Submission.objects.published_on(plan).count() if has_rows else 0
     summary["form_url"] = links.form_path(plan)
     summary["published_url"] = links.published_path(plan)
     return summary

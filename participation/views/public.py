@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from participation import antispam, links, services
 from participation.forms import SubmissionForm, WithdrawForm
-from participation.models import RoundState, Submission
+from participation.models import Submission
+from participation.rounds import summarise
 from participation.views.plans import plan_view
 
 PER_PAGE = 10
@@ -118,17 +119,12 @@ def rate_limited_message():
 
 def closed_page(request, plan, rounds):
     """No round is open. A refused post shows the sender their text, so nothing is lost."""
-    now = timezone.now()
     context = _context(
         plan,
         "Send innspill",
-        rounds=rounds,
-        upcoming=[r for r in rounds if r.state_at(now) == RoundState.UPCOMING],
-        closed=sorted(
-            (r for r in rounds if r.state_at(now) == RoundState.CLOSED), key=lambda r: r.closes_at
-        ),
+        participation=summarise(rounds, timezone.now()),
         posted_text=request.POST.get("text", "").strip(),
-        published_count=Submission.objects.published().filter(round__page=plan).count(),
+        published_count=Submission.objects.published_on(plan).count(),
     )
     status = 403 if request.method == "POST" else 200
     return render(request, "participation/round_closed.html", context, status=status)
@@ -189,8 +185,7 @@ def private_page(request, submission):
 @plan_view
 def published_page(request, plan):
     submissions = (
-        Submission.objects.published()
-        .filter(round__page=plan)
+        Submission.objects.published_on(plan)
         .select_related("round")
         .order_by("-published_at", "-pk")
     )
@@ -222,9 +217,7 @@ def attachment_response(submission, filename=None):
 @require_safe
 @plan_view
 def published_attachment(request, plan, reference):
-    submission = get_object_or_404(
-        Submission.objects.published(), reference=reference, round__page=plan
-    )
+    submission = get_object_or_404(Submission.objects.published_on(plan), reference=reference)
     # Named by its reference: the sender's own file name may hold the name they kept back.
     return attachment_response(submission, filename=submission.public_attachment_name)
 
