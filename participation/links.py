@@ -8,12 +8,17 @@ def plan_path(plan):
     return plan.get_url_parts()[2]
 
 
+# Below the plan's own address.
+FORM = "innspill/"
+PUBLISHED = "innspill/publiserte/"
+
+
 def form_path(plan):
-    return f"{plan_path(plan)}innspill/"
+    return plan_path(plan) + FORM
 
 
 def published_path(plan):
-    return f"{plan_path(plan)}innspill/publiserte/"
+    return plan_path(plan) + PUBLISHED
 
 
 def private_path(submission):

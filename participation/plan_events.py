@@ -1,0 +1,93 @@
+"""Rounds opened, closing and closed, and answers published: participation's part of the
+plans' timeline (themeplans.events), read by the RSS feeds and the e-mails to followers."""
+
+from datetime import timedelta
+
+from django.template.defaultfilters import date as format_date
+from django.utils import timezone
+
+from participation import links
+from participation.models import ParticipationRound, RoundKind, Submission
+from themeplans.events import PlanEvent, register_source
+
+ROUND_OPENED = "round-opened"
+ROUND_CLOSING = "round-closing"
+ROUND_CLOSED = "round-closed"
+ANSWER_PUBLISHED = "answer-published"
+# Followers are warned this long before a round closes.
+CLOSING_NOTICE = timedelta(days=3)
+
+
+def _moment(value):
+    return format_date(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def _what(round):
+    return "Høringen" if round.kind == RoundKind.HEARING else "Innspillsrunden"
+
+
+def round_events(plans, now):
+    by_id = {plan.pk: plan for plan in plans}
+    rounds = ParticipationRound.objects.filter(page__in=by_id, opens_at__lte=now)
+    for round in rounds:
+        plan = by_id[round.page_id]
+        yield PlanEvent(
+            key=f"{ROUND_OPENED}:{round.pk}",
+            kind=ROUND_OPENED,
+            plan=plan,
+            title=f"{plan.title}: {round.title} – åpnet for innspill",
+            description=(
+                f"{_what(round)} åpnet {_moment(round.opens_at)}, med frist "
+                f"{_moment(round.closes_at)}. Alle kan sende innspill."
+            ),
+            moment=round.opens_at,
+            below_plan=links.FORM,
+        )
+        warning_at = round.closes_at - CLOSING_NOTICE
+        if warning_at > round.opens_at and warning_at <= now < round.closes_at:
+            yield PlanEvent(
+                key=f"{ROUND_CLOSING}:{round.pk}",
+                kind=ROUND_CLOSING,
+                plan=plan,
+                title=f"{plan.title}: tre dager igjen av {round.title}",
+                description=f"Fristen for innspill er {_moment(round.closes_at)}.",
+                moment=warning_at,
+                below_plan=links.FORM,
+            )
+        if round.closes_at <= now:
+            yield PlanEvent(
+                key=f"{ROUND_CLOSED}:{round.pk}",
+                kind=ROUND_CLOSED,
+                plan=plan,
+                title=f"{plan.title}: {round.title} – avsluttet",
+                description=f"{_what(round)} ble avsluttet {_moment(round.closes_at)}.",
+                moment=round.closes_at,
+                below_plan=links.PUBLISHED,
+            )
+
+
+def answer_events(plans, now):
+    by_id = {plan.pk: plan for plan in plans}
+    answered = (
+        Submission.objects.published()
+        .filter(round__page__in=by_id, answered_at__isnull=False)
+        .exclude(answer="")
+        .select_related("round")
+        .only("pk", "reference", "answered_at", "round__page_id", "round__title")
+    )
+    for submission in answered:
+        plan = by_id[submission.round.page_id]
+        yield PlanEvent(
+            key=f"{ANSWER_PUBLISHED}:{submission.pk}",
+            kind=ANSWER_PUBLISHED,
+            plan=plan,
+            title=f"{plan.title}: kommunen har svart på innspill {submission.reference}",
+            description=f"Svaret er publisert sammen med innspillet ({submission.round.title}).",
+            moment=submission.answered_at,
+            below_plan=f"{links.PUBLISHED}#innspill-{submission.reference}",
+        )
+
+
+def register():
+    register_source(round_events)
+    register_source(answer_events)

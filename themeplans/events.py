@@ -1,0 +1,117 @@
+"""What has happened on the plans: the timeline the RSS feeds and the e-mails to followers read.
+
+Each event has a stable key, so a feed item keeps its guid and a follower is told once. Other
+apps add their kinds of event through `register_source` (participation adds its rounds and
+answers at start-up), because themeplans never imports them.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from themeplans import dates
+
+PLAN_PUBLISHED = "plan-published"
+MILESTONE_MOVED = "milestone-moved"
+PLAN_ADOPTED = "plan-adopted"
+
+
+@dataclass(frozen=True)
+class PlanEvent:
+    key: str  # stable across requests and deploys: "<kind>:<id>[:<detail>]"
+    kind: str
+    plan: object  # ThemePlanPage
+    title: str
+    description: str
+    moment: datetime  # aware; when it happened (or happens, for a deadline warning)
+    # Where to read more, below the plan's address ("" is the plan page). Relative, so that
+    # gathering events needs no URL lookups; `link` resolves it when a feed or mail asks.
+    below_plan: str = ""
+
+    @property
+    def link(self):
+        return self.plan.url + self.below_plan
+
+
+EventSource = Callable[[Sequence, datetime], Iterable[PlanEvent]]
+_sources: list[EventSource] = []
+
+
+def register_source(source: EventSource) -> EventSource:
+    """Add a producer of events: called with the plans (already loaded) and the moment now."""
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def _day(day: date) -> str:
+    return dates.format_date(day, dates.DAY)
+
+
+def start_of(day: date) -> datetime:
+    """A date as the start of that day in Oslo, so dates and moments sort together."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def events_for(plans, now=None, limit=None):
+    """Events on these plans that have happened by `now`, newest first.
+
+    `plans` is a list of live plans; each source runs a constant number of queries for all of
+    them, so a feed costs the same with 7 plans as with 70.
+    """
+    now = now or timezone.now()
+    plans = list(plans)
+    if not plans:
+        return []
+    happened = [event for source in _sources for event in source(plans, now) if event.moment <= now]
+    happened.sort(key=lambda event: (event.moment, event.key), reverse=True)
+    return happened[:limit] if limit else happened
+
+
+@register_source
+def plan_events(plans, now):
+    """New plans, milestones moved by a political decision, and plans adopted."""
+    from themeplans.models import Milestone
+
+    by_id = {plan.pk: plan for plan in plans}
+    for plan in plans:
+        if plan.first_published_at:
+            yield PlanEvent(
+                key=f"{PLAN_PUBLISHED}:{plan.pk}",
+                kind=PLAN_PUBLISHED,
+                plan=plan,
+                title=f"Ny temaplan: {plan.title}",
+                description=plan.teaser,
+                moment=plan.first_published_at,
+            )
+        if plan.adopted_on:
+            yield PlanEvent(
+                key=f"{PLAN_ADOPTED}:{plan.pk}",
+                kind=PLAN_ADOPTED,
+                plan=plan,
+                title=f"{plan.title} er vedtatt",
+                description=f"Kommunestyret vedtok planen {_day(plan.adopted_on)}.",
+                moment=start_of(plan.adopted_on),
+            )
+    moved = Milestone.objects.filter(page__in=by_id, moved_by__isnull=False).select_related(
+        "moved_by__body"
+    )
+    for milestone in moved:
+        decision = milestone.moved_by
+        plan = by_id[milestone.page_id]
+        yield PlanEvent(
+            # The new date is part of the key: moved again, it is news again.
+            key=f"{MILESTONE_MOVED}:{milestone.pk}:{milestone.starts_on.isoformat()}",
+            kind=MILESTONE_MOVED,
+            plan=plan,
+            title=f"{plan.title}: «{milestone.title}» er flyttet til {milestone.display_date}",
+            description=(
+                f"Opprinnelig {milestone.display_original_date}. "
+                f"Flyttet ved vedtak i {decision.body} {_day(decision.decided_on)}"
+                f"{f' (sak {decision.case_number})' if decision.case_number else ''}: "
+                f"{decision.title}."
+            ),
+            moment=start_of(decision.decided_on),
+        )
