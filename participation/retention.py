@@ -40,8 +40,10 @@ def anonymise(submission, now):
     submission.save()
 
 
-def anonymise_due(now=None, days=None, dry_run=False):
-    """Anonymise what is due; returns the references it handled, by round."""
+def anonymise_due(now=None, days=None, dry_run=False, progress=None):
+    """Anonymise what is due; returns the references it handled, by round.
+
+    `progress` (asker.progress.Progress) is told after each input."""
     now = now or timezone.now()
     handled = {}
     for submission in due(now, days).select_related("round__page").order_by("pk"):
@@ -49,6 +51,8 @@ def anonymise_due(now=None, days=None, dry_run=False):
         if not dry_run:
             with transaction.atomic():
                 anonymise(submission, now)
+        if progress:
+            progress.step()
     for round, references in handled.items():
         log.info(
             "%s %d innspill i «%s» (%s), stengt %s: %s",

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from asker import page_meta as page_meta_module
 from asker.site_frame import site_frame
 
 register = template.Library()
@@ -40,13 +41,17 @@ def main_nav(context):
     }
 
 
-@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """Ancestors from the home page to the current page; nothing on the home page itself."""
+def _crumbs(context):
+    """Ancestors from the home page to the current page; none on the home page itself.
+
+    Kept on the request, since the breadcrumbs and the structured data both show them."""
     page = context.get("page")
     request = context.get("request")
     if page is None or page.depth <= 2:
-        return {"crumbs": []}
+        return []
+    remembered = getattr(request, "crumbs", None)
+    if remembered and remembered[0] == page.id:
+        return remembered[1]
     route = getattr(request, "route_pages", None)
     if route and route[-1].id == page.id:
         ancestors = route[:-1]  # served through Wagtail's routing: already loaded
@@ -61,7 +66,43 @@ def breadcrumbs(context):
     crumbs.append({"title": page.title, "url": page.get_url(request) if tail else None})
     if tail:
         crumbs.append({"title": tail, "url": None})
-    return {"crumbs": crumbs}
+    if request is not None:
+        request.crumbs = (page.id, crumbs)
+    return crumbs
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    return {"crumbs": _crumbs(context)}
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical address, Open Graph and JSON-LD for the page in the context.
+
+    Views without a page of their own (search) get the canonical address and nothing that
+    would describe another page."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    tail = context.get("crumb_tail")
+    url = page_meta_module.canonical_url(request)
+    if page is None:
+        return {"canonical": url}
+    title = page.seo_title or page.title
+    title = f"{tail} – {page.title}" if tail else title
+    summary = page_meta_module.description(page)
+    return {
+        "canonical": url,
+        "title": title,
+        "description": summary,
+        "site_name": page_meta_module.SITE_NAME,
+        "og_type": "website" if page.depth <= 3 else "article",
+        "structured_data": page_meta_module.structured_data(
+            page, title, summary, url, _crumbs(context)
+        ),
+    }
 
 
 @register.filter

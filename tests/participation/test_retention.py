@@ -68,6 +68,7 @@ def test_input_in_rounds_closed_longer_than_the_period_is_anonymised(
     recent.refresh_from_db()
     assert recent.name == "Ola Nordmann" and not recent.anonymised_at
     assert "Anonymiserte 1 innspill i 1 runder." in output.getvalue()
+    assert "Innspill: 1 av 1 (100 %" in output.getvalue()  # progress while it runs
     assert old.reference in caplog.text and "Innspill til kunnskapsgrunnlaget" in caplog.text
     published = visible_text(client.get(FORM_URL + "publiserte/"))
     assert "Gammelt innspill." in published and "Kari Testesen" not in published

@@ -4,6 +4,8 @@ Each part is created only when it is missing, so staff edits made in the admin s
 a later `make run`. Later issues add their parts (plans, rounds) to DEMO_PARTS.
 """
 
+import time
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -30,7 +32,9 @@ class Command(BaseCommand):
         total = len(self.DEMO_PARTS)
         with transaction.atomic():
             for number, (label, load) in enumerate(self.DEMO_PARTS, start=1):
+                started = time.monotonic()
                 created = load()
                 status = ", ".join(created) if created else "fantes fra før"
-                self.stdout.write(f"[{number}/{total}] {label}: {status}")
+                seconds = time.monotonic() - started
+                self.stdout.write(f"[{number}/{total}] {label}: {status} ({seconds:.1f} s)")
         self.stdout.write(self.style.SUCCESS("Demoinnholdet er på plass."))

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from asker.progress import Progress
 from participation import retention
 
 
@@ -25,7 +27,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days=None, dry_run=False, **options):
-        handled = retention.anonymise_due(days=days, dry_run=dry_run)
+        now = timezone.now()
+        total = retention.due(now, days).count()
+        progress = Progress(self.stdout, "Innspill", total) if total else None
+        handled = retention.anonymise_due(now, days=days, dry_run=dry_run, progress=progress)
         total = sum(len(refs) for refs in handled.values())
         verb = "Ville anonymisert" if dry_run else "Anonymiserte"
         for number, (round, refs) in enumerate(handled.items(), start=1):
