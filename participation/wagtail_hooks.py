@@ -19,5 +19,4 @@ hooks.register("before_bulk_action", plan_editor.refuse_bulk_deleting_pages_with
 
 hooks.register("register_bulk_action", bulk_actions.PublishBulkAction)
 hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
-
 register_snippet(ParticipationMenu)

@@ -23,6 +23,7 @@ from participation.models import Publication, Submission, SubmissionState
 from participation.moderation import filters, permissions, views
 from participation.moderation.forms import ModerationForm
 from participation.moderation.panels import SubmissionPanel
+from participation.moderation.statistics_views import StatisticsViewSet
 
 PUBLICATION_SHORT = {
     Publication.NONE: "Nei",
@@ -145,4 +146,4 @@ class ParticipationMenu(SnippetViewSetGroup):
     menu_icon = "comment"
     menu_name = "innspill"
     menu_order = 240  # just above «Temaplaner»
-    items = [SubmissionViewSet, RoundsViewSet]
+    items = [SubmissionViewSet, RoundsViewSet, StatisticsViewSet]
