@@ -210,7 +210,11 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Asker kommune – temaplaner"
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with the last word matched as a prefix (asker/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "asker.search.backend"}}
+# PostgreSQL stems Norwegian words (klimaendringene finds klimaendring); SQLite has no stemmer.
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

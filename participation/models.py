@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from asker.blocks import RICH_TEXT_FEATURES
 from participation.storage import private_storage
@@ -134,7 +135,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.published().filter(round__page=plan)
 
 
-class Submission(models.Model):
+class Submission(index.Indexed, models.Model):
     """One input on a plan. A public record: it is answered and filed, never silently deleted."""
 
     round = models.ForeignKey(
@@ -193,6 +194,16 @@ class Submission(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
+
+    # Site search (asker/search.py) shows published input only. Only what the public page shows
+    # is indexed: never name, e-mail, organisation, internal note, decline reason or a draft
+    # answer (answer_sent is the answer as published).
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("answer_sent"),
+        index.FilterField("state"),
+        index.FilterField("round"),
+    ]
 
     class Meta:
         verbose_name = "Innspill"

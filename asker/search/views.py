@@ -1,0 +1,131 @@
+"""/sok/: search over plans, other pages and published input. Read-only: a GET never writes
+(no Query.add_hit(), no promotions), so a search cannot fill the database."""
+
+import re
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+
+from asker.search.excerpts import term_pattern
+from asker.search.hits import INPUT, KINDS, PAGES, PLANS, build_hits, suggested_plans
+from participation.models import ParticipationRound, Submission
+from themeplans.models import ThemePlanPage
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10
+PER_PAGE = 10
+ALL = "alle"
+
+
+def read_query(raw):
+    """The query as searched and shown: printable, single-spaced, at most MAX_QUERY_LENGTH.
+
+    Returns (query, terms, notices); the notices say what was done to an odd query."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
+    query = " ".join(printable.split())
+    notices = []
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH].rstrip()
+        notices.append(
+            _("Søket var for langt, så vi søkte bare etter de første %(count)s tegnene.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    terms = re.findall(r"\w+", query)
+    if query and not terms:
+        notices.append(
+            _("Søket inneholdt ingen ord. Skriv ett eller flere ord, for eksempel «klima».")
+        )
+    elif len(terms) > MAX_TERMS:
+        terms = terms[:MAX_TERMS]
+        notices.append(_("Vi søkte bare etter de %(count)s første ordene.") % {"count": MAX_TERMS})
+    return query, terms, notices
+
+
+def searches(site, terms):
+    """One lazy search per type, each limited to live, public content of this site."""
+    text = " ".join(terms)
+    plans = ThemePlanPage.objects.live().public().in_site(site)
+    rounds = ParticipationRound.objects.filter(page__in=plans)
+    return {
+        PLANS: plans.search(text, operator="and"),
+        PAGES: Page.objects.live()
+        .public()
+        .in_site(site)
+        .not_type(ThemePlanPage)
+        .search(text, operator="and"),
+        # Filtered in SQL on the state, so a stale index never shows withdrawn or declined input.
+        INPUT: get_search_backend().search(
+            text,
+            Submission.objects.published().filter(round__in=rounds).select_related("round__page"),
+            operator="and",
+        ),
+    }
+
+
+class ChainedResults:
+    """Several search results read as one list, type after type, for the paginator.
+
+    Slicing asks each underlying result only for the part it holds, so a page of hits costs
+    at most one query per type."""
+
+    def __init__(self, parts):
+        self.parts = parts  # (kind, results, count)
+
+    def count(self):
+        return sum(count for _kind, _results, count in self.parts)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        found, offset = [], 0
+        for kind, results, count in self.parts:
+            start, stop = max(window.start - offset, 0), min(window.stop - offset, count)
+            if start < stop:
+                found.extend((kind, obj) for obj in results[start:stop])
+            offset += count
+        return found
+
+
+def _address(query, kind=ALL):
+    params = {"q": query}
+    if kind != ALL:
+        params["type"] = kind
+    return urlencode(params)
+
+
+@require_safe
+def search_page(request):
+    query, terms, notices = read_query(request.GET.get("q", ""))
+    kind = request.GET.get("type", ALL)
+    if kind not in KINDS:
+        kind = ALL
+    site = Site.find_for_request(request)
+    context = {"query": query, "notices": notices, "kind": kind, "hits": []}
+    if terms and site is not None:
+        results = searches(site, terms)
+        counts = {name: found.count() for name, found in results.items()}
+        chosen = [(name, results[name], counts[name]) for name in KINDS if kind in (ALL, name)]
+        page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(request.GET.get("side"))
+        context.update(
+            searched=True,
+            results_page=page,
+            total=page.paginator.count,
+            hits=build_hits(request, page.object_list, term_pattern(terms)),
+            filters=[
+                {"kind": ALL, "label": _("Alle"), "count": sum(counts.values())},
+                *({"kind": k, "label": v, "count": counts[k]} for k, v in KINDS.items()),
+            ],
+            page_params=_address(query, kind) + "&",
+            kind_label=KINDS.get(kind, ""),
+        )
+        for item in context["filters"]:
+            item["url"] = "?" + _address(query, item["kind"])
+    if not context["hits"] and site is not None:
+        context["plans"] = suggested_plans(site)
+    return render(request, "asker/search_page.html", context)
