@@ -29,5 +29,7 @@ if settings.SERVE_MEDIA:
 
 # The innspill pages hang under each plan's address, so they go just before the page tree.
 urlpatterns.append(path("", include("participation.urls")))
+# Calendar files (kalender.ics) under the index and plans, which Wagtail's pattern cannot take.
+urlpatterns.append(path("", include("themeplans.urls")))
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

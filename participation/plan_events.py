@@ -18,11 +18,13 @@ ANSWER_PUBLISHED = "answer-published"
 CLOSING_NOTICE = timedelta(days=3)
 
 
-def _moment(value):
+def local_moment(value):
+    """«29. desember 2026 kl. 23.59», in Oslo time whatever the active time zone."""
     return format_date(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def _what(round):
+def round_noun(round):
+    """How a sentence names the round: «Høringen» or «Innspillsrunden»."""
     return "Høringen" if round.kind == RoundKind.HEARING else "Innspillsrunden"
 
 
@@ -37,8 +39,8 @@ def round_events(plans, now):
             plan=plan,
             title=f"{plan.title}: {round.title} – åpnet for innspill",
             description=(
-                f"{_what(round)} åpnet {_moment(round.opens_at)}, med frist "
-                f"{_moment(round.closes_at)}. Alle kan sende innspill."
+                f"{round_noun(round)} åpnet {local_moment(round.opens_at)}, med frist "
+                f"{local_moment(round.closes_at)}. Alle kan sende innspill."
             ),
             moment=round.opens_at,
             below_plan=links.FORM,
@@ -50,7 +52,7 @@ def round_events(plans, now):
                 kind=ROUND_CLOSING,
                 plan=plan,
                 title=f"{plan.title}: tre dager igjen av {round.title}",
-                description=f"Fristen for innspill er {_moment(round.closes_at)}.",
+                description=f"Fristen for innspill er {local_moment(round.closes_at)}.",
                 moment=warning_at,
                 below_plan=links.FORM,
             )
@@ -60,7 +62,7 @@ def round_events(plans, now):
                 kind=ROUND_CLOSED,
                 plan=plan,
                 title=f"{plan.title}: {round.title} – avsluttet",
-                description=f"{_what(round)} ble avsluttet {_moment(round.closes_at)}.",
+                description=f"{round_noun(round)} ble avsluttet {local_moment(round.closes_at)}.",
                 moment=round.closes_at,
                 below_plan=links.PUBLISHED,
             )

@@ -13,13 +13,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page import models as routable
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from asker.blocks import RICH_TEXT_FEATURES, BodyBlock
 from asker.site_frame import RememberRouteMixin
-from themeplans import dates, phases
+from themeplans import calendar, dates, feeds, phases
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
 from themeplans.validators import validate_case_number
@@ -30,7 +31,7 @@ def today():
     return timezone.localdate()
 
 
-class ThemePlanIndexPage(RememberRouteMixin, Page):
+class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan."""
 
     intro = RichTextField(
@@ -76,22 +77,28 @@ class ThemePlanIndexPage(RememberRouteMixin, Page):
     class Meta:
         verbose_name = "Oversikt over temaplaner"
 
+    def published_plans(self):
+        """The live plans anyone may read, in the editors' order."""
+        return ThemePlanPage.objects.child_of(self).live().public().order_by("path")
+
     def plans(self):
         """Published plans with everything their cards and the timeline show."""
-        return (
-            ThemePlanPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("path")
-            .prefetch_related(
-                Prefetch(
-                    "milestones",
-                    queryset=Milestone.objects.select_related("moved_by__body").order_by(
-                        "sort_order"
-                    ),
-                )
+        return self.published_plans().prefetch_related(
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.select_related("moved_by__body").order_by("sort_order"),
             )
         )
+
+    # /temaplaner/rss/ and /temaplaner/kalender.ics (asker/urls.py passes the .ics address to
+    # Wagtail, whose own pattern takes no dots); Wagtail adds the trailing slash here.
+    @routable.path("rss/", name="rss")
+    def rss_feed(self, request):
+        return feeds.feed_response(request, self, self.published_plans())
+
+    @routable.re_path(r"^kalender\.ics/$", name="calendar")
+    def calendar_feed(self, request):
+        return calendar.calendar_response(request, self, self.published_plans())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -105,7 +112,7 @@ class ThemePlanIndexPage(RememberRouteMixin, Page):
         return context
 
 
-class ThemePlanPage(RememberRouteMixin, Page):
+class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     """One theme plan: what it is about, its mandate, schedule, people and documents."""
 
     teaser = models.CharField(
@@ -263,6 +270,14 @@ class ThemePlanPage(RememberRouteMixin, Page):
             "next_milestone": phases.next_milestone(milestones, day, span=lambda m: m.span),
             "milestones": milestones,
         }
+
+    @routable.path("rss/", name="rss")
+    def rss_feed(self, request):
+        return feeds.feed_response(request, self, [self])
+
+    @routable.re_path(r"^kalender\.ics/$", name="calendar")
+    def calendar_feed(self, request):
+        return calendar.calendar_response(request, self, [self])
 
     def _load_bodies(self):
         """Both political bodies of the mandate in one query instead of one each."""

@@ -1,0 +1,165 @@
+"""The plans' calendar as iCalendar (.ics): milestones, and whatever other apps add.
+
+Entries come from sources in the style of `themeplans.events`: themeplans supplies the
+milestones, participation adds its deadlines at start-up (themeplans never imports it).
+
+Calendar apps poll a subscribed .ics and match events by UID, so each UID is stable and
+globally unique, and DTSTAMP is when the plan was last published, not now: an unchanged plan
+gives the same bytes on every request.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from django.http import HttpResponse
+from django.utils.translation import gettext
+from icalendar import Calendar, Event
+
+from themeplans import dates
+from themeplans.feeds import feed_title, public_host
+
+PRODID = "-//Asker kommune//Temaplaner//NO"
+# For a plan never published (a preview): any fixed moment keeps the output stable.
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One VEVENT: all day over `starts`…`ends` (dates, `ends` exclusive) or at a moment
+    (`starts` an aware datetime, `ends` None)."""
+
+    key: str  # stable across requests and deploys: "milestone-<pk>"; the UID adds the host
+    plan: object  # ThemePlanPage
+    summary: str
+    description: str
+    starts: date | datetime
+    ends: date | None = None
+    path: str = ""  # where to read more; the plan page when empty
+    location: str = ""
+
+    @property
+    def link(self):
+        return self.path or self.plan.url
+
+
+EntrySource = Callable[[Sequence], Iterable[CalendarEntry]]
+_sources: list[EntrySource] = []
+
+
+def register_source(source: EntrySource) -> EntrySource:
+    """Add a producer of entries: called with the plans (already loaded)."""
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def _sort_key(entry):
+    start = entry.starts
+    # Dates and moments sort together: a day counts from its start.
+    day = start.date() if isinstance(start, datetime) else start
+    return (day, entry.plan.path, entry.key)
+
+
+def entries_for(plans):
+    """Every entry on these plans, in date order. Each source runs a constant number of
+    queries for all of them."""
+    plans = list(plans)
+    if not plans:
+        return []
+    return sorted((entry for source in _sources for entry in source(plans)), key=_sort_key)
+
+
+@register_source
+def milestone_entries(plans):
+    """Each milestone as all-day events over the days its precision stands for: «3. kvartal
+    2020» is 1 July to 30 September."""
+    from themeplans.models import Milestone
+
+    by_id = {plan.pk: plan for plan in plans}
+    milestones = Milestone.objects.filter(page__in=by_id).select_related("body", "moved_by__body")
+    for milestone in milestones:
+        plan = by_id[milestone.page_id]
+        span = milestone.span
+        yield CalendarEntry(
+            key=f"milestone-{milestone.pk}",
+            plan=plan,
+            summary=f"{plan.title}: {milestone.title}",
+            description=_milestone_description(milestone),
+            starts=span.first_day,
+            ends=span.last_day + timedelta(days=1),
+            location=milestone.location,
+        )
+
+
+def _milestone_description(milestone):
+    lines = [gettext("Når: %(when)s") % {"when": milestone.display_date}]
+    if milestone.body:
+        lines.append(gettext("Politisk organ: %(body)s") % {"body": milestone.body})
+    if milestone.location:
+        lines.append(gettext("Sted: %(place)s") % {"place": milestone.location})
+    if milestone.moved_by:
+        decision = milestone.moved_by
+        lines.append(
+            gettext("Flyttet fra %(original)s ved vedtak i %(body)s %(day)s.")
+            % {
+                "original": milestone.display_original_date,
+                "body": decision.body,
+                "day": dates.format_date(decision.decided_on, dates.DAY),
+            }
+        )
+    if milestone.link_url:
+        lines.append(milestone.link_url)
+    return "\n".join(lines)
+
+
+def build_calendar(name, entries, request):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    host = public_host(request)
+    for entry in entries:
+        calendar.add_component(_event(entry, host, request))
+    _add_time_zones(calendar, entries)
+    return calendar
+
+
+def _event(entry, host, request):
+    event = Event()
+    event.add("uid", f"{entry.key}@{host}")
+    stamp = entry.plan.last_published_at or NEVER
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("summary", entry.summary)
+    event.add("dtstart", entry.starts)
+    # A moment has no DTEND: RFC 5545 reads the event as ending when it starts.
+    if entry.ends is not None:
+        event.add("dtend", entry.ends)
+    if entry.description:
+        event.add("description", entry.description)
+    if entry.location:
+        event.add("location", entry.location)
+    event.add("url", request.build_absolute_uri(entry.link))
+    return event
+
+
+def _add_time_zones(calendar, entries):
+    """VTIMEZONE for the time zones the moments use, covering just their years, so the output
+    depends only on the content."""
+    years = [e.starts.year for e in entries if isinstance(e.starts, datetime)]
+    if years:
+        calendar.add_missing_timezones(
+            first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1)
+        )
+
+
+def calendar_response(request, page, plans):
+    """The .ics for `page` (the index or one plan) with the entries of `plans`."""
+    plans = list(plans)
+    calendar = build_calendar(feed_title(page, plans), entries_for(plans), request)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
+    return response

@@ -1,0 +1,96 @@
+"""RSS for the index and each plan: the events of `themeplans.events`, newest first.
+
+One Feed class serves both; the page (index or plan) and its plans are the feed's object.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from themeplans.events import events_for
+
+ITEMS = 50
+
+
+def public_host(request):
+    """The public host name, for guids and UIDs unique among everything a reader follows."""
+    return urlsplit(settings.SITE_URL).hostname or request.get_host()
+
+
+def is_one_plan(page, plans):
+    """A plan's own feed, as opposed to the index's feed of all its plans."""
+    return list(plans) == [page]
+
+
+def feed_title(page, plans):
+    if is_one_plan(page, plans):
+        return gettext("%(title)s – Asker kommune") % {"title": page.title}
+    return gettext("Temaplaner – Asker kommune")
+
+
+@dataclass(frozen=True)
+class Subscription:
+    page: object  # ThemePlanIndexPage or ThemePlanPage
+    plans: list
+
+
+class PlanFeed(Feed):
+    language = "nb"
+
+    def get_object(self, request, page, plans):
+        self.request = request
+        return Subscription(page=page, plans=list(plans))
+
+    def title(self, subscription):
+        return feed_title(subscription.page, subscription.plans)
+
+    def link(self, subscription):
+        return subscription.page.get_url(self.request)
+
+    def description(self, subscription):
+        if is_one_plan(subscription.page, subscription.plans):
+            return gettext(
+                "Nytt om temaplanen %(title)s: endrede datoer, innspillsrunder og kommunens "
+                "svar på innspill."
+            ) % {"title": subscription.page.title}
+        return gettext(
+            "Nytt om Asker kommunes temaplaner: nye planer, endrede datoer, innspillsrunder "
+            "og kommunens svar på innspill."
+        )
+
+    def items(self, subscription):
+        return events_for(subscription.plans, timezone.now(), limit=ITEMS)
+
+    def item_title(self, event):
+        # Plain text, as readers take an RSS title; the XML writer escapes it.
+        return event.title
+
+    def item_description(self, event):
+        # Readers take the description as HTML: escaped, «<» in a plan's title stays text.
+        return escape(event.description)
+
+    def item_link(self, event):
+        return event.link
+
+    def item_guid(self, event):
+        # A tag URI from the event's key, not its link: several events share a link, and a
+        # renamed plan keeps its items.
+        return f"tag:{public_host(self.request)},2026:{event.key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, event):
+        return event.moment
+
+    def item_categories(self, event):
+        return [event.plan.title]
+
+
+def feed_response(request, page, plans):
+    """The RSS for `page` (the index or one plan) with the events of `plans`."""
+    return PlanFeed()(request, page=page, plans=plans)
