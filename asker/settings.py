@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "asker",
     "themeplans",
     "participation",
+    "api",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",

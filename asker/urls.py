@@ -16,6 +16,7 @@ urlpatterns = [
     path("sok/", search.search_page, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
+    path("api/", include("api.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,53 @@
+"""Published input on a plan, with the municipality's answers: only what the public page shows."""
+
+from django.utils import timezone
+from ninja import Query, Router
+
+from api import schemas
+from api.pagination import PageParams, paginate
+from api.plans import absolute, coded, plan_or_404
+from participation import links
+from participation.models import Submission
+from themeplans.models import ThemePlanPage
+
+router = Router(tags=["Innspill"])
+
+
+def submission_data(request, submission, form_path):
+    """One published input. The name follows the sender's choice (`public_name`, which holds
+    the organisation too when named); e-mail, notes and decline reasons never leave the site."""
+    attachment = submission.attachment and f"{form_path}vedlegg/{submission.reference}/"
+    return {
+        "reference": submission.reference,
+        "round": submission.round.title,
+        "round_id": submission.round_id,
+        "category": coded(submission.category, submission.get_category_display()),
+        "name": submission.public_name or None,
+        "topic": submission.topic or None,
+        "text": submission.text,
+        "attachment_url": absolute(request, attachment),
+        # The answer given (published or e-mailed), not a draft a moderator is still writing.
+        "answer": submission.answer_sent or None,
+        "answered_at": submission.answered_at and timezone.localtime(submission.answered_at),
+        "received_at": timezone.localtime(submission.received_at),
+        "published_at": submission.published_at and timezone.localtime(submission.published_at),
+    }
+
+
+@router.get(
+    "/{slug}/submissions/",
+    response={200: schemas.SubmissionPage, 400: schemas.Error, 404: schemas.Error},
+    summary="Publiserte innspill til en temaplan",
+    operation_id="list_submissions",
+    url_name="submissions",
+)
+def list_submissions(request, slug: str, paging: Query[PageParams]):
+    """Innspillene kommunen har publisert, nyeste først, med kommunens svar."""
+    plan = plan_or_404(ThemePlanPage.objects.live().public(), slug)
+    submissions = (
+        Submission.objects.published_on(plan)
+        .select_related("round")
+        .order_by("-published_at", "-pk")
+    )
+    form_path = links.form_path(plan)  # once, not once per input with an attachment
+    return paginate(request, submissions, paging, lambda s: submission_data(request, s, form_path))
