@@ -8,6 +8,7 @@
 import secrets
 import time
 
+from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -79,3 +80,69 @@ def over_rate_limit(request):
         cache.set(key, 1, window)
         count = 1
     return count > settings.PARTICIPATION_RATE_LIMIT
+
+
+class SpamCheckedForm(forms.Form):
+    """A public form with the checks above: the trap field and the signed stamp of when it was
+    shown. Templates draw the trap with components/spam_trap.html."""
+
+    website = forms.CharField(label="La dette feltet stå tomt", required=False)
+    shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown_at"].initial = form_stamp()
+
+    @property
+    def is_spam(self):
+        """The trap was filled in: a robot. Checked after is_valid()."""
+        return bool(self.cleaned_data.get("website"))
+
+    @property
+    def stamp(self):
+        return self.data.get("shown_at", "")
+
+    def renew_stamp(self):
+        """Start the fill-time clock again when the form is shown anew."""
+        self.data = self.data.copy()
+        self.data["shown_at"] = form_stamp()
+
+    def clear_trap(self):
+        self.data = self.data.copy()
+        self.data["website"] = ""
+
+
+TRAP_FILLED = (
+    "Et skjult felt som stopper automatisk spam, var fylt ut. Det kan skje med autoutfylling i "
+    "nettleseren. Det du skrev, er tatt vare på: send skjemaet på nytt."
+)
+STAMP_PROBLEMS = {
+    TOO_FAST: "Skjemaet ble sendt bare sekunder etter at det ble åpnet, og det ligner "
+    "automatisk spam. Se over det du skrev, og send det på nytt.",
+    EXPIRED: "Skjemaet har vært åpent i over et døgn, så vi må be deg sende det på "
+    "nytt. Det du skrev, er tatt vare på.",
+}
+
+
+def refusal(form):
+    """Why a valid SpamCheckedForm is not acted on after all, as (message, status), or None.
+
+    The form is made ready to be sent again: trap emptied, clock restarted."""
+    if form.is_spam:
+        form.clear_trap()
+        return TRAP_FILLED, 400
+    if problem := stamp_problem(form.stamp):
+        form.renew_stamp()
+        return STAMP_PROBLEMS[problem], 400
+    return None
+
+
+def rate_limited():
+    """The refusal when this address has sent too many forms, as (message, status)."""
+    minutes = max(1, round(settings.PARTICIPATION_RATE_WINDOW / 60))
+    unit = "minutt" if minutes == 1 else "minutter"
+    return (
+        f"Det er sendt mange skjemaer fra samme nettverk på kort tid. Vent {minutes} {unit} og "
+        "send på nytt. Det du skrev, er tatt vare på.",
+        429,
+    )

@@ -36,7 +36,7 @@ class InputTextField(forms.CharField):
         return attrs
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(antispam.SpamCheckedForm):
     round = forms.TypedChoiceField(
         label="Hvilken runde gjelder innspillet?",
         coerce=int,
@@ -116,9 +116,6 @@ class SubmissionForm(forms.Form):
         label="Jeg har lest hvordan innspillet og opplysningene om meg blir behandlet.",
         error_messages={"required": "Bekreft at du har lest hvordan innspillet blir behandlet."},
     )
-    # Spam checks: a field people never see, and when the form was shown (signed).
-    website = forms.CharField(label="La dette feltet stå tomt", required=False)
-    shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, rounds, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,16 +131,6 @@ class SubmissionForm(forms.Form):
         self.has_topics = bool(topics)
         if not any(r.allow_attachments for r in rounds):
             del self.fields["attachment"]
-        self.fields["shown_at"].initial = antispam.form_stamp()
-
-    def renew_stamp(self):
-        """Start the fill-time clock again when the form is shown anew."""
-        self.data = self.data.copy()
-        self.data["shown_at"] = antispam.form_stamp()
-
-    def clear_trap(self):
-        self.data = self.data.copy()
-        self.data["website"] = ""
 
     @property
     def chosen_round(self):
@@ -165,15 +152,6 @@ class SubmissionForm(forms.Form):
                 "Runden du valgte, tar ikke imot vedlegg. Send innspillet uten vedlegg.",
             )
         return cleaned
-
-    @property
-    def is_spam(self):
-        """The honeypot was filled in: a robot. Checked after is_valid()."""
-        return bool(self.cleaned_data.get("website"))
-
-    @property
-    def stamp(self):
-        return self.data.get("shown_at", "")
 
 
 class WithdrawForm(forms.Form):

@@ -59,12 +59,12 @@ def form_page(request, plan):
     if posted:
         status = 400
         if form.is_valid():
-            refused = refusal(request, form)
+            refused = antispam.refusal(form)
             if refused is None and (first := earlier_post(form)):
                 # The same form sent twice (a double click): the receipt of the first post.
                 return redirect(f"{links.private_path(first)}?mottatt=1", permanent=False)
             if refused is None and antispam.over_rate_limit(request):
-                refused = rate_limited_message(), 429
+                refused = antispam.rate_limited()
             if refused is None:
                 try:
                     submission = services.submit(
@@ -80,41 +80,9 @@ def form_page(request, plan):
     return render(request, "participation/form_page.html", context, status=status)
 
 
-HONEYPOT_FILLED = (
-    "Et skjult felt som stopper automatisk spam, var fylt ut. Det kan skje med autoutfylling i "
-    "nettleseren. Teksten din er tatt vare på: send skjemaet på nytt."
-)
-STAMP_PROBLEMS = {
-    antispam.TOO_FAST: "Skjemaet ble sendt bare sekunder etter at det ble åpnet, og det ligner "
-    "automatisk spam. Se over innspillet og send det på nytt.",
-    antispam.EXPIRED: "Skjemaet har vært åpent i over et døgn, så vi må be deg sende det på "
-    "nytt. Teksten din er tatt vare på.",
-}
-
-
-def refusal(request, form):
-    """Why a valid form is not stored after all (honeypot, fill time), as (message, status)."""
-    if form.is_spam:
-        form.clear_trap()
-        return HONEYPOT_FILLED, 400
-    if problem := antispam.stamp_problem(form.stamp):
-        form.renew_stamp()
-        return STAMP_PROBLEMS[problem], 400
-    return None
-
-
 def earlier_post(form):
     token = antispam.already_sent(form.stamp)
     return Submission.objects.filter(token=token).first() if token else None
-
-
-def rate_limited_message():
-    minutes = max(1, round(settings.PARTICIPATION_RATE_WINDOW / 60))
-    unit = "minutt" if minutes == 1 else "minutter"
-    return (
-        f"Det er sendt mange innspill fra samme nettverk på kort tid. Vent {minutes} {unit} og "
-        "send på nytt. Teksten din er tatt vare på nedenfor."
-    )
 
 
 def closed_page(request, plan, rounds):
