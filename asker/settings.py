@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "asker",
     "themeplans",
     "participation",
+    "subscriptions",
     "api",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

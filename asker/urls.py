@@ -28,6 +28,8 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
+# The follow pages: the form under each plan's address, the e-mail links at /folg/.
+urlpatterns.append(path("", include("subscriptions.urls")))
 # The innspill pages hang under each plan's address, so they go just before the page tree.
 urlpatterns.append(path("", include("participation.urls")))
 # Calendar files (kalender.ics) under the index and plans, which Wagtail's pattern cannot take.

@@ -19,11 +19,17 @@ def _submission(submission_id):
     return Submission.objects.select_related("round__page").get(pk=submission_id)
 
 
-def send_mail(template, to, context):
-    """Render participation/emails/<template>.{subject.txt,txt,html} and send it."""
-    base = f"participation/emails/{template}"
+def send_mail(template, to, context, headers=None):
+    """Render participation/emails/<template>.{subject.txt,txt,html} and send it.
+
+    A template with a folder («subscriptions/emails/confirm») is taken as it is; `headers` are
+    extra e-mail headers, such as List-Unsubscribe.
+    """
+    base = template if "/" in template else f"participation/emails/{template}"
     subject = " ".join(render_to_string(f"{base}.subject.txt", context).split())
-    message = EmailMultiAlternatives(subject, render_to_string(f"{base}.txt", context), to=to)
+    message = EmailMultiAlternatives(
+        subject, render_to_string(f"{base}.txt", context), to=to, headers=headers
+    )
     message.attach_alternative(render_to_string(f"{base}.html", context), "text/html")
     message.send()
 

@@ -52,6 +52,7 @@ PLAN_SECTIONS = [
     ("ansvarlige", "Ansvarlige"),
     ("kunnskapsgrunnlag", "Kunnskapsgrunnlag"),
     ("dokumenter", "Relevante dokumenter og lenker"),
+    ("folg", "Følg planen"),
 ]
 
 
@@ -82,6 +83,7 @@ def plan_sections(page, milestones, people, goals, rounds=()):
         "kunnskapsgrunnlag": _has_text(page.knowledge_base_text)
         or bool(page.knowledge_base_document_id),
         "dokumenter": bool(page.documents),
+        "folg": True,  # every plan can be followed by e-mail
     }
     items = [{"id": key, "title": title} for key, title in PLAN_SECTIONS if has[key]]
     # Keys with "_" for "-", so a template can write `sections.shown.kort_fortalt`.

@@ -1,0 +1,29 @@
+"""Mail followers what has happened on their plans. Run by cron every 15 minutes.
+
+Safe to run again or twice at once: each (follower, event) is mailed once
+(subscriptions.notifications.claim).
+"""
+
+from django.core.management.base import BaseCommand
+
+from subscriptions import services
+
+
+class Command(BaseCommand):
+    help = "Sender e-post til følgerne om nytt på planene, og sletter ubekreftede påmeldinger."
+
+    def handle(self, *args, **options):
+        deleted = services.delete_expired()
+        if deleted:
+            self.stdout.write(f"Slettet {deleted} påmeldinger som ikke ble bekreftet i tide")
+
+        def report(plan, events, followers):
+            self.stdout.write(f"{plan.title}: {events} hendelser til {followers} følgere")
+
+        summary = services.notify(report=report)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Varslet {len(summary.followers)} følgere om {len(summary.events)} hendelser"
+                f" ({summary.mails} e-poster)"
+            )
+        )

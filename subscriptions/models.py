@@ -1,0 +1,105 @@
+"""People who follow a plan by e-mail, and which events each of them has been told about."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# An address not confirmed within this time is forgotten (manage.py notify_followers).
+CONFIRMATION_VALID = timedelta(days=7)
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def normalise_email(email):
+    """The address as stored: no surrounding space, the domain in lower case (the local part
+    may be case-sensitive, so it is left alone)."""
+    local, at, domain = email.strip().rpartition("@")
+    return f"{local}{at}{domain.lower()}" if at else email.strip()
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def pending(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def expired(self, now=None):
+        return self.pending().filter(created_at__lt=(now or timezone.now()) - CONFIRMATION_VALID)
+
+
+class Subscription(models.Model):
+    """One address following one plan. Unsubscribing deletes the row: no address is kept."""
+
+    plan = models.ForeignKey(
+        "themeplans.ThemePlanPage",
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("Plan"),
+    )
+    email = models.EmailField(_("E-post"), max_length=254)
+    # The secret in the confirm and unsubscribe links.
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("Meldt på"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("Bekreftet"), null=True, blank=True)
+    # When the last confirmation e-mail went out: at most one per CONFIRMATION_INTERVAL.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Følger")
+        verbose_name_plural = _("Følgere")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "email"], name="one_subscription_per_address")
+        ]
+        indexes = [models.Index(fields=["confirmed_at", "created_at"])]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def is_expired(self, now=None):
+        return not self.is_confirmed and self.created_at < (
+            (now or timezone.now()) - CONFIRMATION_VALID
+        )
+
+    @property
+    def status(self):
+        return _("Aktiv") if self.is_confirmed else _("Venter på bekreftelse")
+
+
+class Notification(models.Model):
+    """One event told to one follower. The row, unique per (subscription, event), is what keeps
+    an event from being mailed twice: it is written before the e-mail is queued.
+
+    Events that had already happened when the follower confirmed are written without a mail
+    (sent_at stays empty), so a new follower is not sent the plan's history.
+    """
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="notifications"
+    )
+    event_key = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Varsel")
+        verbose_name_plural = _("Varsler")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "event_key"], name="one_notification_per_event"
+            )
+        ]
+
+    def __str__(self):
+        return self.event_key

@@ -1,0 +1,149 @@
+"""Following a plan: subscribe, confirm, unsubscribe, and notify followers of what happened.
+
+Views and the command call these; each runs in one transaction and queues its e-mails only
+once that transaction has committed.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import partial
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from participation import links
+from subscriptions import notifications, tasks
+from subscriptions.models import Subscription, normalise_email
+
+# At most one confirmation e-mail per address and plan this often, however often the form is sent.
+CONFIRMATION_INTERVAL = timedelta(minutes=10)
+
+
+class UnknownToken(Exception):
+    """No subscription has this token: never had, or the follower already left."""
+
+
+class ExpiredToken(Exception):
+    """The subscription was not confirmed in time."""
+
+    def __init__(self, subscription):
+        super().__init__(subscription.pk)
+        self.subscription = subscription
+
+
+@transaction.atomic
+def subscribe(plan, email, now=None):
+    """Start following, or remind: a confirmation e-mail unless one went out in the last ten
+    minutes. The same outcome for a new, pending or confirmed address, so the page tells a
+    visitor nothing about who follows what."""
+    now = now or timezone.now()
+    email = normalise_email(email)
+    Subscription.objects.expired(now).filter(plan=plan, email=email).delete()
+    subscription, _ = Subscription.objects.get_or_create(
+        plan=plan, email=email, defaults={"created_at": now}
+    )
+    # One conditional UPDATE: of two posts at the same moment only one wins the right to mail.
+    due = Q(confirmation_sent_at__isnull=True) | Q(
+        confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL
+    )
+    if Subscription.objects.filter(due, pk=subscription.pk).update(confirmation_sent_at=now):
+        transaction.on_commit(partial(tasks.send_confirmation.enqueue, subscription.pk))
+    return subscription
+
+
+def _by_token(token):
+    subscription = (
+        Subscription.objects.select_for_update().select_related("plan").filter(token=token).first()
+    )
+    if subscription is None:
+        raise UnknownToken(token)
+    return subscription
+
+
+@transaction.atomic
+def confirm(token, now=None):
+    now = now or timezone.now()
+    subscription = _by_token(token)
+    if subscription.is_confirmed:
+        return subscription
+    if subscription.is_expired(now):
+        raise ExpiredToken(subscription)
+    subscription.confirmed_at = now
+    subscription.save(update_fields=["confirmed_at"])
+    notifications.record_known(subscription, now)
+    return subscription
+
+
+@transaction.atomic
+def unsubscribe(token):
+    """Stop following: the address is deleted, with what it was told. Returns the plan."""
+    subscription = _by_token(token)
+    subscription.delete()
+    return subscription.plan
+
+
+@transaction.atomic
+def delete_expired(now=None):
+    """Forget addresses that were never confirmed; returns how many."""
+    return Subscription.objects.expired(now).delete()[1].get(Subscription._meta.label, 0)
+
+
+@dataclass
+class Summary:
+    followers: set = field(default_factory=set)  # subscription ids mailed
+    events: set = field(default_factory=set)  # event keys mailed
+    mails: int = 0
+
+
+def notify(now=None, report=None):
+    """Mail every confirmed follower each new event on their plan, once.
+
+    `report(plan, events, followers)` is called for each plan that had news (progress output).
+    """
+    now = now or timezone.now()
+    plans = list(notifications.followed_plans())
+    events_by_plan = defaultdict(list)
+    for event in notifications.mailed_events(plans, now):
+        events_by_plan[event.plan.pk].append(event)
+    followers_by_plan = defaultdict(list)
+    for subscription in Subscription.objects.confirmed().filter(plan__in=plans).order_by("pk"):
+        followers_by_plan[subscription.plan_id].append(subscription)
+
+    summary = Summary()
+    for plan in plans:
+        if not events_by_plan[plan.pk]:
+            continue
+        claimed = _notify_plan(followers_by_plan[plan.pk], events_by_plan[plan.pk], now)
+        if not claimed:
+            continue
+        followers = {notification.subscription_id for notification, _ in claimed}
+        events = {event.key for _, event in claimed}
+        summary.followers |= followers
+        summary.events |= events
+        summary.mails += len(claimed)
+        if report:
+            report(plan, len(events), len(followers))
+    return summary
+
+
+@transaction.atomic
+def _notify_plan(followers, events, now):
+    claimed = notifications.claim(followers, events, now)
+    for notification, event in claimed:
+        transaction.on_commit(
+            partial(tasks.send_event.enqueue, notification.pk, _event_message(event))
+        )
+    return claimed
+
+
+def _event_message(event):
+    """What the mail says about the event, as plain values a task can carry."""
+    return {
+        "kind": event.kind,
+        "title": event.title,
+        "description": event.description,
+        # The plan's URL is a path on a single site, a full address with several.
+        "link": event.link if "://" in event.link else links.absolute(event.link),
+    }

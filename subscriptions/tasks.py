@@ -1,0 +1,59 @@
+"""E-mails to followers, sent in the background through django_tasks.
+
+Each task reads its rows afresh: a follower who left before the task ran gets nothing.
+"""
+
+from django.utils import timezone
+from django_tasks import task
+
+from participation import links
+from participation.tasks import send_mail
+from subscriptions import links as follow_links
+from subscriptions.models import CONFIRMATION_VALID, Notification, Subscription
+
+
+def _context(subscription, **extra):
+    plan = subscription.plan
+    return {
+        "subscription": subscription,
+        "plan": plan,
+        "plan_url": links.absolute(links.plan_path(plan)),
+        "unsubscribe_url": follow_links.unsubscribe_url(subscription),
+        **extra,
+    }
+
+
+def _send(template, subscription, context):
+    send_mail(
+        f"subscriptions/emails/{template}",
+        [subscription.email],
+        context,
+        headers=follow_links.unsubscribe_headers(subscription),
+    )
+
+
+@task()
+def send_confirmation(subscription_id):
+    subscription = Subscription.objects.select_related("plan").filter(pk=subscription_id).first()
+    if subscription is None:
+        return
+    context = _context(
+        subscription,
+        confirm_url=follow_links.confirm_url(subscription),
+        valid_days=CONFIRMATION_VALID.days,
+    )
+    _send("confirm", subscription, context)
+
+
+@task()
+def send_event(notification_id, event):
+    """One event to one follower. `event`: kind, title, description and link (absolute)."""
+    notification = (
+        Notification.objects.select_related("subscription__plan")
+        .filter(pk=notification_id, sent_at__isnull=True)
+        .first()
+    )
+    if notification is None:  # unsubscribed meanwhile, or already sent by an earlier try
+        return
+    _send("event", notification.subscription, _context(notification.subscription, event=event))
+    Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())

@@ -1,0 +1,125 @@
+"""The public follow pages: the form, and the confirm and unsubscribe links from the e-mails.
+
+Opening a link never changes anything (mail scanners open links); a button press (POST) does.
+"""
+
+from contextlib import suppress
+from functools import wraps
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from participation import antispam, links
+from participation.views.plans import plan_view
+from subscriptions import services
+from subscriptions.forms import FollowForm
+from subscriptions.links import follow_path
+from subscriptions.models import CONFIRMATION_VALID, Subscription
+from themeplans.models import ThemePlanIndexPage
+
+
+def _context(plan, tail, **extra):
+    return {
+        "page": plan,
+        "plan": plan,
+        "crumb_tail": tail,
+        "plan_url": links.plan_path(plan),
+        "follow_url": follow_path(plan),
+        "valid_days": CONFIRMATION_VALID.days,
+        **extra,
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@plan_view
+def follow_page(request, plan):
+    posted = request.method == "POST"
+    form = FollowForm(request.POST if posted else None)
+    status = 200
+    if posted:
+        status = 400
+        if form.is_valid():
+            refused = antispam.refusal(form)
+            if refused is None and antispam.over_rate_limit(request):
+                refused = antispam.rate_limited()
+            if refused is None:
+                services.subscribe(plan, form.cleaned_data["email"])
+                context = _context(plan, _("Sjekk e-posten din"), email=form.cleaned_data["email"])
+                return render(request, "subscriptions/check_email.html", context)
+            message, status = refused
+            form.add_error(None, message)
+    context = _context(plan, _("Følg planen"), form=form)
+    return render(request, "subscriptions/follow_page.html", context, status=status)
+
+
+def _private(response):
+    """The token is in the address: keep it out of search engines and other sites' logs."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _link_problem(request, problem, plan=None, status=404):
+    context = {"problem": problem, "index_url": _plans_index_url(request)}
+    if plan is not None:
+        context.update(_context(plan, _("Lenken virker ikke")))
+    return render(request, "subscriptions/link_problem.html", context, status=status)
+
+
+def _plans_index_url(request):
+    index = ThemePlanIndexPage.objects.live().public().first()
+    return index.get_url(request) if index else "/"
+
+
+def by_token(view):
+    """A view of one subscription, found by its token; a clear page when there is none."""
+
+    @wraps(view)
+    def with_subscription(request, token):
+        subscription = Subscription.objects.select_related("plan").filter(token=token).first()
+        if subscription is None:
+            return _private(_link_problem(request, "unknown"))
+        return _private(view(request, subscription))
+
+    return with_subscription
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@by_token
+def confirm_page(request, subscription):
+    plan = subscription.plan
+    state = "confirmed" if subscription.is_confirmed else "ask"
+    if request.method == "POST":
+        try:
+            services.confirm(subscription.token)
+        except services.ExpiredToken:
+            pass  # shown below, like a GET
+        except services.UnknownToken:
+            return _link_problem(request, "unknown")
+        else:
+            state = "done"
+    if state == "ask" and subscription.is_expired():
+        return _link_problem(request, "expired", plan, status=410)
+    context = _context(plan, _("Bekreft"), state=state, subscription=subscription)
+    return render(request, "subscriptions/confirm_page.html", context)
+
+
+@csrf_exempt  # RFC 8058: the mail client posts «List-Unsubscribe=One-Click» without cookies
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@by_token
+def unsubscribe_page(request, subscription):
+    plan = subscription.plan
+    state = "ask"
+    if request.method == "POST":
+        # A second click at the same moment finds it gone: done all the same.
+        with suppress(services.UnknownToken):
+            services.unsubscribe(subscription.token)
+        state = "done"
+    context = _context(plan, _("Slutt å følge"), state=state, subscription=subscription)
+    return render(request, "subscriptions/unsubscribe_page.html", context)

@@ -1,0 +1,118 @@
+"""«Følgere» in the admin: who follows which plan, to look up, export and delete on request.
+
+E-mail addresses are personal data, so only superusers and the group «Innspillsmoderatorer»
+(view and delete, migration 0002) see them. Nobody adds or edits a follower: people follow
+and confirm themselves.
+"""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from subscriptions.models import Subscription
+from themeplans.models import ThemePlanPage
+
+ACTIVE, PENDING = "aktiv", "venter"
+
+
+class FollowerPermissionPolicy(ModelPermissionPolicy):
+    refused = frozenset({"add", "change"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.refused]
+        if not allowed:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(allowed)
+
+
+# Before anything asks for the model's policy, or Wagtail makes a default one.
+register_permission_policy(Subscription, FollowerPermissionPolicy(Subscription))
+
+
+def followed_plans(request):
+    return ThemePlanPage.objects.filter(subscriptions__isnull=False).distinct().order_by("title")
+
+
+class FollowerFilterSet(WagtailFilterSet):
+    plan = django_filters.ModelChoiceFilter(
+        label="Plan", queryset=followed_plans, empty_label="Alle"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[(ACTIVE, "Aktiv"), (PENDING, "Venter på bekreftelse")],
+        empty_label="Alle",
+        widget=forms.RadioSelect,
+        method="filter_status",
+    )
+
+    class Meta:
+        model = Subscription
+        fields = ["plan", "status"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(confirmed_at__isnull=value == PENDING)
+
+
+class FollowerViewSet(SnippetViewSet):
+    model = Subscription
+    icon = "mail"
+    menu_label = "Følgere"
+    menu_name = "folgere"
+    menu_order = 260  # just below «Temaplaner»
+    add_to_admin_menu = True
+    url_prefix = "folgere"
+    copy_view_enabled = False
+    inspect_view_enabled = True  # the row's link, since there is no edit form
+    inspect_view_fields = ["plan", "email", "created_at", "confirmed_at"]
+    add_to_reference_index = False
+
+    list_per_page = 50
+    ordering = "-created_at"
+    list_display = [
+        "email",
+        Column("plan", label="Plan", accessor="plan", sort_key="plan__title"),
+        StatusTagColumn(
+            "status",
+            label="Status",
+            accessor="status",
+            primary=lambda subscription: subscription.is_confirmed,
+        ),
+        DateColumn("created_at", label="Meldt på", sort_key="created_at"),
+        DateColumn("confirmed_at", label="Bekreftet", sort_key="confirmed_at"),
+    ]
+    filterset_class = FollowerFilterSet
+    search_fields = ["email"]
+    search_backend_name = None  # the ORM's icontains on the address, not a search index
+    list_export = ["email", "plan", "status", "created_at", "confirmed_at"]
+    export_headings = {
+        "email": "E-post",
+        "plan": "Plan",
+        "status": "Status",
+        "created_at": "Meldt på",
+        "confirmed_at": "Bekreftet",
+    }
+    export_filename = "folgere"
+
+    def get_queryset(self, request):
+        return Subscription.objects.select_related("plan")
+
+    def get_permissions_to_register(self):
+        """Only view and delete can be given to a group."""
+        return Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(Subscription),
+            codename__in=["view_subscription", "delete_subscription"],
+        )
+
+
+register_snippet(FollowerViewSet)

@@ -1,0 +1,97 @@
+"""«Følgere» in the admin: moderators look up, export and delete; nobody else sees addresses."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from participation.tasks import MODERATORS_GROUP
+from subscriptions.models import Subscription
+from tests.participation.moderation_support import make_user
+
+LISTING = "/admin/folgere/"
+
+
+@pytest.fixture
+def followers(plan):
+    active = Subscription.objects.create(
+        plan=plan, email="aktiv@example.no", confirmed_at=timezone.now()
+    )
+    waiting = Subscription.objects.create(
+        plan=plan, email="venter@example.no", created_at=timezone.now() - timedelta(days=1)
+    )
+    return active, waiting
+
+
+def test_moderators_list_filter_and_search_followers(moderator_client, followers, plan):
+    assert LISTING in moderator_client.get("/admin/").content.decode()  # the menu item
+    html = moderator_client.get(LISTING).content.decode()
+    assert "aktiv@example.no" in html and "venter@example.no" in html
+    assert "Venter på bekreftelse" in html and "Aktiv" in html
+    assert plan.title in html
+
+    waiting = moderator_client.get(LISTING, {"status": "venter"}).content.decode()
+    assert "venter@example.no" in waiting and "aktiv@example.no" not in waiting
+    by_plan = moderator_client.get(LISTING, {"plan": plan.pk}).content.decode()
+    assert "aktiv@example.no" in by_plan
+    found = moderator_client.get(LISTING, {"q": "aktiv"}).content.decode()
+    assert "aktiv@example.no" in found and "venter@example.no" not in found
+
+
+def test_moderators_export_followers(moderator_client, followers, plan):
+    csv = moderator_client.get(LISTING, {"export": "csv", "status": "aktiv"})
+    assert csv.status_code == 200
+    assert 'filename="folgere.csv"' in csv["Content-Disposition"]
+    lines = b"".join(csv.streaming_content).decode().splitlines()
+    assert lines[0] == "E-post,Plan,Status,Meldt på,Bekreftet"
+    assert len(lines) == 2
+    assert lines[1].startswith(f"aktiv@example.no,{plan.title},Aktiv,")
+
+    xlsx = moderator_client.get(LISTING, {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_moderators_delete_a_follower_on_request(moderator_client, followers):
+    active, _ = followers
+    assert moderator_client.get(f"{LISTING}inspect/{active.pk}/").status_code == 200
+    response = moderator_client.post(f"{LISTING}delete/{active.pk}/")
+    assert response.status_code == 302
+    assert not Subscription.objects.filter(pk=active.pk).exists()
+
+
+def test_nobody_adds_or_edits_followers(client, followers):
+    client.force_login(make_user("sjef", is_superuser=True, is_staff=True))
+    active, _ = followers
+    assert client.get(LISTING).status_code == 200
+    for url in (f"{LISTING}add/", f"{LISTING}edit/{active.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+    listing = client.get(LISTING).content.decode()
+    assert f"{LISTING}add/" not in listing
+    assert f"{LISTING}edit/" not in listing
+
+
+def test_editors_without_the_moderators_group_are_refused(editor_client, followers):
+    active, _ = followers
+    for url in (
+        LISTING,
+        f"{LISTING}?export=csv",
+        f"{LISTING}inspect/{active.pk}/",
+        f"{LISTING}delete/{active.pk}/",
+    ):
+        response = editor_client.get(url)
+        assert response.status_code in (302, 403), url
+        assert b"aktiv@example.no" not in response.content
+    assert LISTING not in editor_client.get("/admin/").content.decode()
+    assert Subscription.objects.filter(pk=active.pk).exists()
+
+
+def test_the_moderators_group_may_view_and_delete_followers_only(db):
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    codenames = group.permissions.filter(content_type__app_label="subscriptions")
+    assert set(codenames.values_list("codename", flat=True)) == {
+        "view_subscription",
+        "delete_subscription",
+    }
