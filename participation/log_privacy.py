@@ -1,13 +1,15 @@
 """Keep the senders' private links out of the logs.
 
-The token in /…/innspill/mitt/<token>/ is the key to a sender's input. Django logs the path of
-every 4xx answer and gunicorn of every request, so both get the token replaced by «…».
+The token in /…/innspill/mitt/<token>/ is the key to a sender's input, and those in
+/folg/bekreft/<token>/ and /folg/avslutt/<token>/ to a follower's subscription. Django logs the
+path of every 4xx answer and gunicorn of every request, so both get the token replaced by «…».
 """
 
 import logging
 import re
 
-PRIVATE_LINK = re.compile(r"(/mitt/)[-\w]{20,64}")
+PRIVATE_LINK = re.compile(r"(/mitt/|/folg/bekreft/|/folg/avslutt/)[-\w]{20,64}")
+MARKERS = ("/mitt/", "/folg/")
 
 
 def mask(text):
@@ -19,7 +21,7 @@ class HidePrivateLinks(logging.Filter):
 
     def filter(self, record):
         message = record.getMessage()
-        if "/mitt/" in message:
+        if any(marker in message for marker in MARKERS):
             record.msg, record.args = mask(message), ()
         return True
 

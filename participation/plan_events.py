@@ -73,7 +73,7 @@ def answer_events(plans, now):
     answered = (
         Submission.objects.published()
         .filter(round__page__in=by_id, answered_at__isnull=False)
-        .exclude(answer="")
+        .exclude(answer_sent="")  # the answer as given, not a moderator's draft
         .select_related("round")
         .only("pk", "reference", "answered_at", "round__page_id", "round__title")
     )
@@ -91,5 +91,5 @@ def answer_events(plans, now):
 
 
 def register():
-    register_source(round_events)
-    register_source(answer_events)
+    register_source(round_events, {ROUND_OPENED, ROUND_CLOSING, ROUND_CLOSED})
+    register_source(answer_events, {ANSWER_PUBLISHED})

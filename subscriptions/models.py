@@ -61,7 +61,9 @@ class Subscription(models.Model):
         indexes = [models.Index(fields=["confirmed_at", "created_at"])]
 
     def __str__(self):
-        return self.email
+        # Not the address: Wagtail keeps this label in the admin's history, also after the
+        # follower is deleted on request.
+        return f"Følger nr. {self.pk}"
 
     @property
     def is_confirmed(self):
@@ -77,20 +79,33 @@ class Subscription(models.Model):
         return _("Aktiv") if self.is_confirmed else _("Venter på bekreftelse")
 
 
+class NotificationQuerySet(models.QuerySet):
+    def failed(self):
+        """Mails tried and not sent (the e-mail server refused, or was away)."""
+        return self.filter(known_before=False, sent_at__isnull=True, attempts__gt=0)
+
+
 class Notification(models.Model):
     """One event told to one follower. The row, unique per (subscription, event), is what keeps
-    an event from being mailed twice: it is written before the e-mail is queued.
+    an event from being mailed twice: it is written before the e-mail is queued, with what the
+    mail says, so a failed mail can be tried again after the event has passed.
 
-    Events that had already happened when the follower confirmed are written without a mail
-    (sent_at stays empty), so a new follower is not sent the plan's history.
+    Events that had already happened when the follower confirmed are written as known before
+    and never mailed, so a new follower is not sent the plan's history.
     """
 
     subscription = models.ForeignKey(
         Subscription, on_delete=models.CASCADE, related_name="notifications"
     )
     event_key = models.CharField(max_length=200)
+    known_before = models.BooleanField(default=False)  # happened before the follower joined
+    message = models.JSONField(default=dict, blank=True)  # title, description, link
     created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Varsel")

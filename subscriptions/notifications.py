@@ -15,7 +15,7 @@ MAILED_KINDS = frozenset({MILESTONE_MOVED, ROUND_OPENED, ROUND_CLOSING, PLAN_ADO
 
 
 def mailed_events(plans, now):
-    return [event for event in events_for(plans, now) if event.kind in MAILED_KINDS]
+    return events_for(plans, now, kinds=MAILED_KINDS)
 
 
 def followed_plans():
@@ -29,15 +29,19 @@ def record_known(subscription, now):
     hears what happens from now on, not the plan's history."""
     Notification.objects.bulk_create(
         [
-            Notification(subscription=subscription, event_key=event.key, created_at=now)
+            Notification(
+                subscription=subscription, event_key=event.key, created_at=now, known_before=True
+            )
             for event in mailed_events([subscription.plan], now)
         ],
         ignore_conflicts=True,
     )
 
 
-def claim(subscriptions, events, now):
-    """The (notification, event) pairs nobody has told yet, each now recorded as told.
+def claim(subscriptions, events, now, message):
+    """The notifications of (follower, event) pairs nobody has told yet, each now recorded.
+
+    `message(event)` is what the mail will say, kept on the row for a second try.
 
     Each row is inserted on its own: the unique constraint lets exactly one of two runs at the
     same time write it, and only the run that wrote it sends the mail.
@@ -56,9 +60,12 @@ def claim(subscriptions, events, now):
             try:
                 with transaction.atomic():
                     notification = Notification.objects.create(
-                        subscription=subscription, event_key=event.key, created_at=now
+                        subscription=subscription,
+                        event_key=event.key,
+                        created_at=now,
+                        message=message(event),
                     )
             except IntegrityError:  # another run, or the follower just left
                 continue
-            claimed.append((notification, event))
+            claimed.append(notification)
     return claimed

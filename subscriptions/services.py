@@ -15,10 +15,13 @@ from django.utils import timezone
 
 from participation import links
 from subscriptions import notifications, tasks
-from subscriptions.models import Subscription, normalise_email
+from subscriptions.models import Notification, Subscription, normalise_email
 
 # At most one confirmation e-mail per address and plan this often, however often the form is sent.
 CONFIRMATION_INTERVAL = timedelta(minutes=10)
+# A failed mail to a follower is tried again by the next runs (every 15 minutes), this often.
+MAX_ATTEMPTS = 3
+RETRY_AFTER = timedelta(minutes=10)
 
 
 class UnknownToken(Exception):
@@ -94,7 +97,9 @@ def delete_expired(now=None):
 class Summary:
     followers: set = field(default_factory=set)  # subscription ids mailed
     events: set = field(default_factory=set)  # event keys mailed
-    mails: int = 0
+    mails: int = 0  # queued now
+    retried: int = 0  # failed before, queued again
+    given_up: int = 0  # failed MAX_ATTEMPTS times: left for staff to see
 
 
 def notify(now=None, report=None):
@@ -118,24 +123,36 @@ def notify(now=None, report=None):
         claimed = _notify_plan(followers_by_plan[plan.pk], events_by_plan[plan.pk], now)
         if not claimed:
             continue
-        followers = {notification.subscription_id for notification, _ in claimed}
-        events = {event.key for _, event in claimed}
+        followers = {notification.subscription_id for notification in claimed}
+        events = {notification.event_key for notification in claimed}
         summary.followers |= followers
         summary.events |= events
         summary.mails += len(claimed)
         if report:
             report(plan, len(events), len(followers))
+    summary.retried = retry_failed(now)
+    summary.given_up = Notification.objects.failed().filter(attempts__gte=MAX_ATTEMPTS).count()
     return summary
 
 
 @transaction.atomic
 def _notify_plan(followers, events, now):
-    claimed = notifications.claim(followers, events, now)
-    for notification, event in claimed:
-        transaction.on_commit(
-            partial(tasks.send_event.enqueue, notification.pk, _event_message(event))
-        )
+    claimed = notifications.claim(followers, events, now, message=_event_message)
+    for notification in claimed:
+        transaction.on_commit(partial(tasks.send_event.enqueue, notification.pk))
     return claimed
+
+
+def retry_failed(now):
+    """Queue again the mails that failed (the e-mail server was away), at most MAX_ATTEMPTS
+    tries and not sooner than RETRY_AFTER after the last; returns how many."""
+    due = Notification.objects.failed().filter(
+        attempts__lt=MAX_ATTEMPTS, last_attempt_at__lte=now - RETRY_AFTER
+    )
+    retried = list(due.values_list("pk", flat=True))
+    for pk in retried:
+        tasks.send_event.enqueue(pk)
+    return len(retried)
 
 
 def _event_message(event):

@@ -3,6 +3,9 @@
 Each task reads its rows afresh: a follower who left before the task ran gets nothing.
 """
 
+import logging
+
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
@@ -10,6 +13,8 @@ from participation import links
 from participation.tasks import send_mail
 from subscriptions import links as follow_links
 from subscriptions.models import CONFIRMATION_VALID, Notification, Subscription
+
+log = logging.getLogger(__name__)
 
 
 def _context(subscription, **extra):
@@ -46,14 +51,28 @@ def send_confirmation(subscription_id):
 
 
 @task()
-def send_event(notification_id, event):
-    """One event to one follower. `event`: kind, title, description and link (absolute)."""
+def send_event(notification_id):
+    """One event to one follower, as the row says (kind, title, description, absolute link).
+
+    The try is counted first: a mail that fails is tried again by notify_followers."""
     notification = (
         Notification.objects.select_related("subscription__plan")
-        .filter(pk=notification_id, sent_at__isnull=True)
+        .filter(pk=notification_id, sent_at__isnull=True, known_before=False)
         .first()
     )
     if notification is None:  # unsubscribed meanwhile, or already sent by an earlier try
         return
-    _send("event", notification.subscription, _context(notification.subscription, event=event))
-    Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
+    rows = Notification.objects.filter(pk=notification.pk)
+    rows.update(attempts=F("attempts") + 1, last_attempt_at=timezone.now())
+    subscription = notification.subscription
+    try:
+        _send("event", subscription, _context(subscription, event=notification.message))
+    except Exception:
+        log.warning(
+            "E-post om %s til følger nr. %s ble ikke sendt (forsøk %s); prøves igjen",
+            notification.event_key,
+            subscription.pk,
+            notification.attempts + 1,
+        )
+        raise
+    rows.update(sent_at=timezone.now())

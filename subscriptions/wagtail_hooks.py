@@ -40,13 +40,14 @@ class FollowerPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Subscription, FollowerPermissionPolicy(Subscription))
 
 
-def followed_plans(request):
+def plans_with_followers(request):
+    """The filter's choices: plans anyone follows or has asked to follow."""
     return ThemePlanPage.objects.filter(subscriptions__isnull=False).distinct().order_by("title")
 
 
 class FollowerFilterSet(WagtailFilterSet):
     plan = django_filters.ModelChoiceFilter(
-        label="Plan", queryset=followed_plans, empty_label="Alle"
+        label="Plan", queryset=plans_with_followers, empty_label="Alle"
     )
     status = django_filters.ChoiceFilter(
         label="Status",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 from themeplans import dates
-from themeplans.feeds import feed_title, public_host
+from themeplans.feeds import feed_title, public_host, read_only
 
 PRODID = "-//Asker kommune//Temaplaner//NO"
 # For a plan never published (a preview): any fixed moment keeps the output stable.
@@ -158,6 +158,8 @@ def _add_time_zones(calendar, entries):
 
 def calendar_response(request, page, plans):
     """The .ics for `page` (the index or one plan) with the entries of `plans`."""
+    if refused := read_only(request):
+        return refused
     plans = list(plans)
     calendar = build_calendar(feed_title(page, plans), entries_for(plans), request)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -36,13 +36,14 @@ class PlanEvent:
 
 
 EventSource = Callable[[Sequence, datetime], Iterable[PlanEvent]]
-_sources: list[EventSource] = []
+# Each source with the kinds of event it makes, so a caller that wants some kinds only (the
+# e-mails to followers) does not pay for the others (every answer ever published).
+_sources: dict[EventSource, frozenset] = {}
 
 
-def register_source(source: EventSource) -> EventSource:
-    """Add a producer of events: called with the plans (already loaded) and the moment now."""
-    if source not in _sources:
-        _sources.append(source)
+def register_source(source: EventSource, kinds) -> EventSource:
+    """Add a producer of `kinds` of events: called with the plans (already loaded) and now."""
+    _sources[source] = frozenset(kinds)
     return source
 
 
@@ -55,8 +56,8 @@ def start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def events_for(plans, now=None, limit=None):
-    """Events on these plans that have happened by `now`, newest first.
+def events_for(plans, now=None, limit=None, kinds=None):
+    """Events on these plans that have happened by `now`, newest first; only `kinds` if given.
 
     `plans` is a list of live plans; each source runs a constant number of queries for all of
     them, so a feed costs the same with 7 plans as with 70.
@@ -65,12 +66,17 @@ def events_for(plans, now=None, limit=None):
     plans = list(plans)
     if not plans:
         return []
-    happened = [event for source in _sources for event in source(plans, now) if event.moment <= now]
+    happened = [
+        event
+        for source, made in _sources.items()
+        if kinds is None or made & kinds
+        for event in source(plans, now)
+        if event.moment <= now and (kinds is None or event.kind in kinds)
+    ]
     happened.sort(key=lambda event: (event.moment, event.key), reverse=True)
     return happened[:limit] if limit else happened
 
 
-@register_source
 def plan_events(plans, now):
     """New plans, milestones moved by a political decision, and plans adopted."""
     from themeplans.models import Milestone
@@ -115,3 +121,6 @@ def plan_events(plans, now):
             ),
             moment=start_of(decision.decided_on),
         )
+
+
+register_source(plan_events, {PLAN_PUBLISHED, PLAN_ADOPTED, MILESTONE_MOVED})

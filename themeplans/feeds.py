@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -34,7 +35,7 @@ def feed_title(page, plans):
 
 
 @dataclass(frozen=True)
-class Subscription:
+class FeedScope:
     page: object  # ThemePlanIndexPage or ThemePlanPage
     plans: list
 
@@ -44,27 +45,27 @@ class PlanFeed(Feed):
 
     def get_object(self, request, page, plans):
         self.request = request
-        return Subscription(page=page, plans=list(plans))
+        return FeedScope(page=page, plans=list(plans))
 
-    def title(self, subscription):
-        return feed_title(subscription.page, subscription.plans)
+    def title(self, scope):
+        return feed_title(scope.page, scope.plans)
 
-    def link(self, subscription):
-        return subscription.page.get_url(self.request)
+    def link(self, scope):
+        return scope.page.get_url(self.request)
 
-    def description(self, subscription):
-        if is_one_plan(subscription.page, subscription.plans):
+    def description(self, scope):
+        if is_one_plan(scope.page, scope.plans):
             return gettext(
                 "Nytt om temaplanen %(title)s: endrede datoer, innspillsrunder og kommunens "
                 "svar på innspill."
-            ) % {"title": subscription.page.title}
+            ) % {"title": scope.page.title}
         return gettext(
             "Nytt om Asker kommunes temaplaner: nye planer, endrede datoer, innspillsrunder "
             "og kommunens svar på innspill."
         )
 
-    def items(self, subscription):
-        return events_for(subscription.plans, timezone.now(), limit=ITEMS)
+    def items(self, scope):
+        return events_for(scope.plans, timezone.now(), limit=ITEMS)
 
     def item_title(self, event):
         # Plain text, as readers take an RSS title; the XML writer escapes it.
@@ -91,6 +92,16 @@ class PlanFeed(Feed):
         return [event.plan.title]
 
 
+READ_ONLY = ("GET", "HEAD")
+
+
+def read_only(request):
+    """A 405 for anything but reading: a feed is never posted to."""
+    if request.method not in READ_ONLY:
+        return HttpResponseNotAllowed(READ_ONLY)
+    return None
+
+
 def feed_response(request, page, plans):
     """The RSS for `page` (the index or one plan) with the events of `plans`."""
-    return PlanFeed()(request, page=page, plans=plans)
+    return read_only(request) or PlanFeed()(request, page=page, plans=plans)

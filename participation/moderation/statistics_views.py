@@ -28,6 +28,8 @@ from participation.moderation.views import CSV_BOM
 STATISTICS = "participation_statistics"
 CSV_DELIMITER = ";"  # what Excel with Norwegian settings expects
 INVALID_DATE = _("Skriv datoen som dd.mm.åååå, for eksempel 31.12.2025.")
+# Input exists from 2020 on; the bounds keep date arithmetic clear of year 1 and 9999.
+YEARS = range(2000, 2101)
 
 # One colour per state, in statistics.STATES order (received, published, declined, withdrawn).
 STATE_COLOURS = [
@@ -63,6 +65,21 @@ class StatisticsFilterForm(forms.Form):
         super().__init__(data)
         plans = {r.page_id: r.page.title for r in rounds}
         self.fields["plan"].choices = [("", gettext("Alle planer")), *plans.items()]
+
+    def _clean_year(self, field):
+        day = self.cleaned_data.get(field)
+        if day and day.year not in YEARS:
+            raise forms.ValidationError(
+                gettext("Velg en dato mellom år %(first)s og %(last)s.")
+                % {"first": YEARS[0], "last": YEARS[-1]}
+            )
+        return day
+
+    def clean_from_date(self):
+        return self._clean_year("from_date")
+
+    def clean_to_date(self):
+        return self._clean_year("to_date")
 
     def clean(self):
         data = super().clean()

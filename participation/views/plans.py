@@ -29,6 +29,9 @@ def find_plan(request, plan_path):
         raise NotAPlan(plan_path) from error
     if not isinstance(page, ThemePlanPage) or page.get_view_restrictions().exists():
         raise NotAPlan(plan_path)
+    # The plan's own address only: its feed routes (…/rss/) would otherwise route to it too.
+    if len(components) != page.depth - site.root_page.depth:
+        raise NotAPlan(plan_path)
     return page
 
 

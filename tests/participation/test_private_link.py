@@ -190,6 +190,14 @@ def test_private_links_are_masked_in_the_log(client, demo_round, caplog):
     assert submission.token not in caplog.text
 
 
+def test_follow_links_are_masked_in_the_log():
+    from participation.log_privacy import mask
+
+    token = "b" * 43
+    for path in (f"/folg/bekreft/{token}/", f"/folg/avslutt/{token}/"):
+        assert token not in mask(f"Gone: {path}") and "…/" in mask(f"Gone: {path}")
+
+
 def test_gunicorn_access_lines_are_masked():
     from types import SimpleNamespace
 

@@ -156,6 +156,8 @@ def test_the_period_counts_input_received_on_the_days_chosen(moderator_client, w
             {"from_date": "10.03.2026", "to_date": "01.03.2026"},
             "Til-datoen kan ikke være før fra-datoen.",
         ),
+        ({"to_date": "31.12.9999"}, "Velg en dato mellom år 2000 og 2100."),
+        ({"from_date": "01.01.0001", "format": "csv"}, "Velg en dato mellom år 2000 og 2100."),
         ({"plan": "abc"}, "Velg en plan fra listen."),
         ({"plan": "999999"}, "Velg en plan fra listen."),
         ({"plan": "abc", "format": "csv"}, "Velg en plan fra listen."),

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 
 from subscriptions.models import Subscription
 from tests.participation import conftest as participation
@@ -48,3 +49,10 @@ def confirmed(followed_plan, email=EMAIL):
     services.confirm(subscription.token)
     mail.outbox.clear()
     return Subscription.objects.get(pk=subscription.pk)
+
+
+class RefusingEmailBackend(BaseEmailBackend):
+    """An e-mail server that is away."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("SMTP-serveren svarer ikke")

@@ -59,6 +59,11 @@ def test_moderators_delete_a_follower_on_request(moderator_client, followers):
     response = moderator_client.post(f"{LISTING}delete/{active.pk}/")
     assert response.status_code == 302
     assert not Subscription.objects.filter(pk=active.pk).exists()
+    # The admin's history keeps a label of what was deleted: never the address itself.
+    from wagtail.models import ModelLogEntry
+
+    labels = list(ModelLogEntry.objects.values_list("label", flat=True))
+    assert labels and not any(active.email in label for label in labels)
 
 
 def test_nobody_adds_or_edits_followers(client, followers):

@@ -22,7 +22,7 @@ def notify_followers(django_capture_on_commit_callbacks):
     def run():
         out = StringIO()
         with django_capture_on_commit_callbacks(execute=True):
-            call_command("notify_followers", stdout=out)
+            call_command("notify_followers", stdout=out, stderr=out)
         return out.getvalue()
 
     return run
@@ -159,15 +159,15 @@ def test_two_runs_at_once_mail_each_event_once(plan, demo_round, monkeypatch):
     subscription = confirmed(plan)
     closing_soon(demo_round)
     events = notifications.mailed_events([plan], timezone.now())
-    first = notifications.claim([subscription], events, timezone.now())
-    assert [event.kind for _, event in first] == ["round-closing"]
+    first = notifications.claim([subscription], events, timezone.now(), message=lambda e: {})
+    assert [row.event_key for row in first] == [f"round-closing:{demo_round.pk}"]
     # The second run looked for earlier rows before the first wrote them: only the unique
     # constraint stands between it and a second mail.
     manager = Notification.objects
     monkeypatch.setattr(manager, "filter", lambda *args, **kwargs: manager.none())
-    assert notifications.claim([subscription], events, timezone.now()) == []
+    assert notifications.claim([subscription], events, timezone.now(), message=lambda e: {}) == []
     monkeypatch.undo()
-    assert Notification.objects.filter(event_key=first[0][1].key).count() == 1
+    assert Notification.objects.filter(event_key=first[0].event_key).count() == 1
 
 
 def test_following_again_within_ten_minutes_sends_no_new_mail(client, plan, follow):
@@ -291,3 +291,46 @@ def test_the_follow_page_costs_the_same_queries_every_time(client, plan, django_
 
 def test_no_follow_page_where_there_is_no_plan(client, demo_site):
     assert client.get("/temaplaner/finnes-ikke/folg/").status_code == 404
+
+
+def test_a_mail_that_fails_is_tried_again_and_sent_once(
+    plan, demo_round, notify_followers, settings, caplog
+):
+    from subscriptions import services
+
+    subscription = confirmed(plan)
+    closing_soon(demo_round)
+    settings.EMAIL_BACKEND = "tests.subscriptions.conftest.RefusingEmailBackend"
+    notify_followers()  # the e-mail server refuses: nothing sent, the row waits
+    row = Notification.objects.get(subscription=subscription, known_before=False)
+    assert row.sent_at is None and row.attempts == 1
+    assert "prøves igjen" in caplog.text
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "Prøvde" not in notify_followers()  # too soon: not before RETRY_AFTER
+    Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+    output = notify_followers()
+    assert "Prøvde 1 e-poster som feilet, på nytt" in output
+    assert len(mail.outbox) == 1
+    assert "tre dager igjen" in mail.outbox[0].subject + mail.outbox[0].body
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+    notify_followers()
+    assert len(mail.outbox) == 1  # sent is sent: never twice
+
+
+def test_a_mail_that_keeps_failing_is_given_up_and_reported(
+    plan, demo_round, notify_followers, settings
+):
+    from subscriptions import services
+
+    confirmed(plan)
+    closing_soon(demo_round)
+    settings.EMAIL_BACKEND = "tests.subscriptions.conftest.RefusingEmailBackend"
+    notify_followers()
+    for _ in range(services.MAX_ATTEMPTS):
+        Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+        output = notify_followers()
+    assert Notification.objects.failed().get().attempts == services.MAX_ATTEMPTS
+    assert "feilet 3 ganger og blir ikke prøvd mer" in output

@@ -121,3 +121,9 @@ def test_queries_do_not_grow_with_the_number_of_plans(plans, django_assert_num_q
     # One query per kind of source (moved milestones, rounds, answers), whatever the plans.
     with django_assert_num_queries(3):
         events_for(plans)
+
+
+def test_asking_for_some_kinds_runs_only_their_sources(plans, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the rounds; no answers, no moved milestones
+        events = events_for(plans, kinds={"round-opened", "round-closing"})
+    assert events and {event.kind for event in events} == {"round-opened"}

@@ -190,3 +190,26 @@ def test_private_plan_keeps_its_feeds_private(client, demo_site, feed):
     assert "/_util/login/" in response["Location"]
     index = client.get("/temaplaner/" + feed).content.decode()
     assert plan.title not in index
+
+
+@pytest.mark.parametrize("below", ["innspill/", "innspill/publiserte/", "folg/"])
+def test_pages_below_a_plan_answer_only_at_the_plans_own_address(client, demo_site, below):
+    """The feed route must not make …/rss/innspill/ a second address of the form."""
+    assert client.get(f"{CLIMATE_URL}{below}").status_code == 200
+    assert client.get(f"{CLIMATE_URL}rss/{below}").status_code == 404
+
+
+def test_a_plan_cannot_take_the_feeds_address(demo_site):
+    from django.core.exceptions import ValidationError
+
+    plan = ThemePlanPage.objects.get(slug="handling-mot-klimaendringene")
+    plan.slug = "rss"
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+    assert "nyhetsstrømmen" in str(error.value.message_dict["slug"])
+
+
+@pytest.mark.parametrize("url", [INDEX_RSS, CLIMATE_RSS, CLIMATE_URL + "kalender.ics"])
+def test_feeds_are_read_only(client, demo_site, url):
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200

@@ -25,6 +25,9 @@ from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
 from themeplans.validators import validate_case_number
 
+# Addresses the index's own routes take (rss/): a plan there could never be reached.
+RESERVED_SLUGS = {"rss"}
+
 
 def today():
     """Today's date in Europe/Oslo: the clock every phase is judged by."""
@@ -256,6 +259,10 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
         super().clean()
         if self.mandate_case_number and not self.mandate_body:
             raise ValidationError({"mandate_body": "Velg organet som behandlet mandatet."})
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"«{self.slug}» er adressen til nyhetsstrømmen. Velg en annen adresse."}
+            )
 
     def phase(self, day, milestones):
         """The phase on the given day, from milestones the caller has already loaded."""

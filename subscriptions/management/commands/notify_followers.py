@@ -21,9 +21,16 @@ class Command(BaseCommand):
             self.stdout.write(f"{plan.title}: {events} hendelser til {followers} følgere")
 
         summary = services.notify(report=report)
+        if summary.retried:
+            self.stdout.write(f"Prøvde {summary.retried} e-poster som feilet, på nytt")
+        if summary.given_up:
+            self.stderr.write(
+                f"{summary.given_up} e-poster til følgere feilet {services.MAX_ATTEMPTS} ganger "
+                "og blir ikke prøvd mer. Sjekk e-postoppsettet (EMAIL_URL) og loggen."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Varslet {len(summary.followers)} følgere om {len(summary.events)} hendelser"
-                f" ({summary.mails} e-poster)"
+                f" ({summary.mails} e-poster lagt i kø)"
             )
         )
