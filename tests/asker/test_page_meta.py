@@ -25,7 +25,7 @@ def meta(head, attribute, name):
 
 
 def structured_data(head):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', head, re.S)
     return json.loads(match.group(1))
 
 
