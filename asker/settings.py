@@ -5,6 +5,7 @@ sensible default (SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL, SITE_URL) stop start-up 
 naming the variable when they are missing.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -141,6 +142,24 @@ PARTICIPATION_RETENTION_DAYS = read_int("PARTICIPATION_RETENTION_DAYS", 365)
 PARTICIPATION_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Behind a reverse proxy, the header holding the client's address (e.g. X-Forwarded-For).
 CLIENT_IP_HEADER = read_str("CLIENT_IP_HEADER", "")
+
+# Admin login throttling (django-axes): after this many wrong passwords for one username from
+# one address, that pair is locked out for AXES_COOLOFF_TIME; other users and addresses are not.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = read_int("ADMIN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "participation.antispam.client_address"  # same proxy rule
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
+# Failed attempts expire with the cool-off; a log of every successful login would keep staff's
+# addresses for ever, and nothing here reads it.
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,9 +9,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
-from participation import antispam, links, services
+from participation import antispam, links, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
@@ -38,6 +39,9 @@ def _context(plan, tail, **extra):
     }
 
 
+@csrf_exempt  # checked by csrf_protect below, once the upload size limit is in place
+@upload_limits.limited_uploads
+@csrf_protect
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @plan_view
@@ -54,6 +58,7 @@ def form_page(request, plan):
         request.FILES if posted else None,
         rounds=open_rounds,
         plan=plan,
+        attachment_too_large=upload_limits.attachment_too_large(request),  # after FILES
     )
     status = 200
     if posted:

@@ -156,9 +156,8 @@ def test_a_file_over_10_mb_is_refused_with_its_size(send):
     big = files.PDF + b"0" * (10 * 1024 * 1024)
     response = send(attachment=files.upload(big, "stor.pdf"))
     assert response.status_code == 400
-    assert "Filen er for stor (10,0 MB). Vedlegget kan være høyst 10,0 MB." in field_error(
-        response, "attachment"
-    )
+    # Stopped as it arrived (upload_limits), so its exact size is never known.
+    assert "Filen er for stor (over 10 MB)." in field_error(response, "attachment")
     assert stored() == 0
 
 
