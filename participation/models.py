@@ -234,3 +234,34 @@ class Submission(index.Indexed, models.Model):
     def reference_for(self):
         year = timezone.localtime(self.received_at).year
         return f"INN-{year}-{self.pk:05d}"
+
+
+class MailKind(models.TextChoices):
+    RECEIPT = "receipt", "Kvittering til avsenderen"
+    STAFF_NOTICE = "staff_notice", "Varsel til saksbehandlerne"
+    ANSWER = "answer", "Svar til avsenderen"
+
+
+class MailFailure(models.Model):
+    """A mail about input that could not be sent (the e-mail server was away). The input itself
+    is stored before any mail; `retry_failed_mail` tries again, and the row goes once it is sent.
+    """
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="mail_failures"
+    )
+    kind = models.CharField("E-post", max_length=20, choices=MailKind)
+    attempts = models.PositiveSmallIntegerField("Forsøk", default=1)
+    failed_at = models.DateTimeField("Sist forsøkt", default=timezone.now)
+    # The exception's class only: an SMTP server's message may hold the sender's address.
+    error = models.CharField("Feil", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "E-post som feilet"
+        verbose_name_plural = "E-poster som feilet"
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "kind"], name="one_failure_per_mail")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.submission})"

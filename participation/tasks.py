@@ -1,16 +1,23 @@
 """E-mails about input, sent in the background through django_tasks.
 
 Each task takes the submission's id and reads it afresh, so a retry sends what is current.
+A mail that fails is kept as a MailFailure (shown to staff, tried again by retry_failed_mail);
+one that is sent clears it.
 """
+
+import logging
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 from participation import links
 
 MODERATORS_GROUP = "Innspillsmoderatorer"
+log = logging.getLogger(__name__)
 
 
 def _submission(submission_id):
@@ -45,11 +52,42 @@ def _context(submission):
     }
 
 
+def _deliver(kind, submission, template, to, context):
+    """Send one mail about the input (none when `to` is empty). A failure is kept for staff and
+    for retry_failed_mail, then raised so the task counts as failed; a success clears it."""
+    from participation.models import MailFailure
+
+    try:
+        if to:
+            send_mail(template, to, context)
+    except Exception as error:
+        failure, created = MailFailure.objects.get_or_create(
+            submission=submission, kind=kind, defaults={"error": type(error).__name__}
+        )
+        if not created:
+            MailFailure.objects.filter(pk=failure.pk).update(
+                attempts=F("attempts") + 1, failed_at=timezone.now(), error=type(error).__name__
+            )
+        log.warning(
+            "E-post (%s) om %s ble ikke sendt (forsøk %s): %s",
+            kind,
+            submission.reference,
+            failure.attempts + (not created),
+            type(error).__name__,
+        )
+        raise
+    MailFailure.objects.filter(submission=submission, kind=kind).delete()
+
+
+def _to_sender(submission):
+    """The sender's address; none once anonymised."""
+    return [submission.email] if submission.email else []
+
+
 @task()
 def send_receipt(submission_id):
     submission = _submission(submission_id)
-    if submission.email:
-        send_mail("receipt", [submission.email], _context(submission))
+    _deliver("receipt", submission, "receipt", _to_sender(submission), _context(submission))
 
 
 def staff_recipients(plan):
@@ -71,16 +109,19 @@ def notify_staff(submission_id):
     from django.urls import reverse
 
     submission = _submission(submission_id)
+    admin_url = settings.SITE_URL + reverse(
+        "wagtailsnippets_participation_submission:edit", args=[submission.pk]
+    )
+    context = {**_context(submission), "admin_url": admin_url}
     recipients = staff_recipients(submission.round.page)
-    if recipients:
-        admin_url = settings.SITE_URL + reverse(
-            "wagtailsnippets_participation_submission:edit", args=[submission.pk]
-        )
-        send_mail("staff_notice", recipients, {**_context(submission), "admin_url": admin_url})
+    _deliver("staff_notice", submission, "staff_notice", recipients, context)
 
 
 @task()
 def send_answer(submission_id):
     submission = _submission(submission_id)
-    if submission.email:
-        send_mail("answer", [submission.email], _context(submission))
+    _deliver("answer", submission, "answer", _to_sender(submission), _context(submission))
+
+
+# What retry_failed_mail sends again, by MailFailure.kind.
+BY_KIND = {"receipt": send_receipt, "staff_notice": notify_staff, "answer": send_answer}

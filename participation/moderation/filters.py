@@ -6,10 +6,16 @@ round's input and nothing else.
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from participation.models import ParticipationRound, SenderCategory, Submission, SubmissionState
+from participation.models import (
+    MailFailure,
+    ParticipationRound,
+    SenderCategory,
+    Submission,
+    SubmissionState,
+)
 from themeplans.models import ThemePlanPage
 
 
@@ -25,6 +31,10 @@ def topics():
     """The topics input has been given on, as the sender saw them."""
     values = Submission.objects.exclude(topic="").order_by("topic").values_list("topic", flat=True)
     return [(topic, topic) for topic in values.distinct()]
+
+
+# Input with a mail that has not gone out (a MailFailure), as a condition for filter().
+mail_failing = Exists(MailFailure.objects.filter(submission=OuterRef("pk")))
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -50,10 +60,20 @@ class SubmissionFilterSet(WagtailFilterSet):
     received_at = django_filters.DateFromToRangeFilter(
         label="Mottatt (fra og med, til og med)", widget=DateRangePickerWidget
     )
+    mail_failed = django_filters.ChoiceFilter(
+        label="E-post feilet",
+        choices=[("ja", "Ja: kvittering, varsel eller svar kom ikke fram")],
+        empty_label="Alle",
+        widget=forms.RadioSelect,
+        method="filter_mail_failed",
+    )
 
     class Meta:
         model = Submission
-        fields = ["plan", "round", "state", "category", "topic", "received_at"]
+        fields = ["plan", "round", "state", "category", "topic", "received_at", "mail_failed"]
+
+    def filter_mail_failed(self, queryset, name, value):
+        return queryset.filter(mail_failing) if value else queryset
 
 
 SEARCH_FIELDS = ["reference", "name", "email", "organisation", "text"]

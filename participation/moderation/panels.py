@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from participation import links
+from participation.mail_retry import MAX_ATTEMPTS
 from participation.models import SubmissionState
 
 
@@ -32,6 +33,8 @@ class SubmissionPanel(Panel):
                 published_url=links.published_path(plan)
                 if submission.state == SubmissionState.PUBLISHED
                 else "",
+                mail_failures=list(submission.mail_failures.all()),
+                mail_max_attempts=MAX_ATTEMPTS,
                 answer_waiting=submission.state == SubmissionState.RECEIVED
                 and bool(submission.answer.strip())
                 and submission.answer != submission.answer_sent,

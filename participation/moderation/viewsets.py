@@ -80,6 +80,7 @@ class SubmissionViewSet(SnippetViewSet):
         ),
         Column("category", label="Type avsender", accessor="get_category_display"),
         Column("publication", label="Vil ha publisert", accessor=publication_short),
+        Column("mail_failed", label="E-post", accessor=lambda s: "Feilet" if s.mail_failed else ""),
     ]
     filterset_class = filters.SubmissionFilterSet
     search_fields = filters.SEARCH_FIELDS
@@ -105,7 +106,9 @@ class SubmissionViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Submission.objects.select_related("round__page")
+        return Submission.objects.select_related("round__page").annotate(
+            mail_failed=filters.mail_failing
+        )
 
     def get_urlpatterns(self):
         return [

@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from participation import antispam, links, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
+from participation.views.faults import NOT_STORED, survives_database_faults
 from participation.views.plans import plan_view
 
 PER_PAGE = 10
@@ -43,6 +45,7 @@ def _context(plan, tail, **extra):
 @upload_limits.limited_uploads
 @csrf_protect
 @never_cache
+@survives_database_faults
 @require_http_methods(["GET", "HEAD", "POST"])
 @plan_view
 def form_page(request, plan):
@@ -77,8 +80,13 @@ def form_page(request, plan):
                     )
                 except services.RoundNotOpen:
                     return closed_page(request, plan, rounds)
-                antispam.remember_sent(form.stamp, submission.token)
-                return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
+                except DatabaseError as error:
+                    # Rolled back, nothing stored: the form again with the text, to send again.
+                    log.error("Innspill ikke lagret, databasefeil: %s", error)
+                    refused = NOT_STORED, 503
+                else:
+                    antispam.remember_sent(form.stamp, submission.token)
+                    return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
             message, status = refused
             form.add_error(None, message)
     context = _context(plan, "Send innspill", form=form, rounds=open_rounds)

@@ -1,0 +1,218 @@
+"""PostgreSQL restarts in the middle of concurrent posts: nothing with a receipt is lost,
+everything else got the clear error page, and the site recovers without restarting the app.
+
+From the repository root, as a user allowed to restart the cluster (root on this machine):
+
+    .venv/bin/python bench/pg_restart.py [--posts 200] [--concurrency 20] [--restart-after 70]
+
+It makes a fresh database `asker_pg_restart` on 127.0.0.1 (postgres user), migrates it, loads
+the demo content, starts gunicorn on it (gunicorn.conf.py: several workers, two threads each,
+pooled connections with health checks), and posts through bench/concurrent_posts.py's senders.
+Once --restart-after posts have an answer it runs RESTART (PostgreSQL's own restart, which
+ends every connection), while the rest keep coming. Then it waits for /healthz, sends
+--recovery more posts from new forms, and checks every receipt's reference and text in the
+database. Restarting ends all connections to the cluster, other users' too: run it alone.
+Exits 1 if a receipt lost its row, a row has no receipt, a post got a 500 or an unclear error,
+or a post after the restart failed.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psycopg
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "asker_pg_restart"
+SERVER = "postgresql://postgres@127.0.0.1:5432"
+PORT = 8011
+URL = f"http://127.0.0.1:{PORT}"
+CLEAR_ERROR = "Vi fikk ikke lagret innspillet akkurat nå"
+SERVER_LOG = Path("/tmp/asker-pg-restart-gunicorn.log")
+RESTART = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart"
+ENVIRONMENT = {
+    "DATABASE_URL": f"{SERVER}/{DATABASE}",
+    "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SITE_URL": URL,
+    "EMAIL_URL": "dummymail://",
+    "SECURE_SSL_REDIRECT": "false",
+    "STATIC_ROOT": "/tmp/asker-pg-restart-static",
+    "PARTICIPATION_MIN_FILL_SECONDS": "0",
+    "PARTICIPATION_RATE_LIMIT": "100000",
+    "LOG_LEVEL": "WARNING",
+    "PORT": str(PORT),
+}
+
+
+def fresh_database():
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def drop_database():
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def manage(*args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def wait_until_healthy(timeout=60):
+    """Seconds until /healthz says the database answers."""
+    began = time.perf_counter()
+    while time.perf_counter() - began < timeout:
+        try:
+            if requests.get(f"{URL}/healthz", timeout=2).status_code == 200:
+                return time.perf_counter() - began
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{URL}/healthz svarte ikke 200 innen {timeout} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--restart-after", type=int, default=70, help="answered posts")
+    parser.add_argument("--pace", type=float, default=0.1, help="pause before each post (s)")
+    parser.add_argument("--recovery", type=int, default=10, help="posts after the restart")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+
+    os.environ.update(ENVIRONMENT)
+    print(f"fresh database {DATABASE}: migrate, demo content, collectstatic …", flush=True)
+    fresh_database()
+    manage("migrate", "--noinput")
+    manage("load_demo_content")
+    manage("collectstatic", "--noinput")
+    print(f"gunicorn on {URL}, its log in {SERVER_LOG}", flush=True)
+    gunicorn = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "asker.wsgi", "-c", "gunicorn.conf.py"],
+        cwd=ROOT,
+        stdout=SERVER_LOG.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until_healthy()
+        return run(args)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+        if not args.keep:
+            drop_database()
+
+
+def run(args):
+    # Django (for reading the stored rows) is set up by importing the senders, on DATABASE_URL.
+    sys.path.insert(0, str(ROOT))
+    from bench.concurrent_posts import FORM_PATH, Sender, check_database
+
+    class KeptSender(Sender):
+        """A sender that also keeps the answer's page, to tell the clear error from others."""
+
+        body = ""
+
+        def post(self, url, start):
+            self.session.hooks["response"].append(self.keep)
+            return super().post(url, start)
+
+        def keep(self, response, *args, **kwargs):
+            self.body = response.text
+
+    form_url = URL + FORM_PATH
+    marker = f"restart-{uuid.uuid4().hex[:12]}"
+    senders = [KeptSender(n, marker) for n in range(1, args.posts + 1)]
+    answered = 0
+    answered_lock = threading.Lock()
+    restart = {}
+
+    def restart_postgresql():
+        restart["began"] = time.perf_counter()
+        done = subprocess.run(RESTART, shell=True, capture_output=True, text=True)
+        restart["seconds"] = time.perf_counter() - restart["began"]
+        restart["returncode"] = done.returncode
+        restart["output"] = (done.stdout + done.stderr).strip()
+
+    restarter = threading.Thread(target=restart_postgresql)
+
+    def post(sender):
+        nonlocal answered
+        time.sleep(args.pace)
+        sender.post(form_url, None)
+        sender.answered_at = time.perf_counter()
+        with answered_lock:
+            answered += 1
+            if answered == args.restart_after:
+                restarter.start()
+        return sender
+
+    print(f"{args.posts} posts to {form_url}, {args.concurrency} at a time", flush=True)
+    with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+        list(pool.map(lambda s: s.open_form(form_url), senders))
+        began = time.perf_counter()
+        list(pool.map(post, senders))
+        wall = time.perf_counter() - began
+    if restarter.is_alive() or "began" in restart:
+        restarter.join()
+    recovered_in = wait_until_healthy()
+
+    recovery = [KeptSender(args.posts + n, marker) for n in range(1, args.recovery + 1)]
+    for sender in recovery:
+        sender.open_form(form_url)
+        sender.post(form_url, None)
+
+    everyone = senders + recovery
+    rows, problems = check_database(everyone, marker)
+    receipts = [s for s in senders if s.receipt]
+    failed = [s for s in senders if not s.receipt]
+    clear = [s for s in failed if s.outcome == "503" and CLEAR_ERROR in s.body]
+    unclear = [s for s in failed if s not in clear and s.outcome.isdigit()]
+    not_answered = [s for s in failed if not s.outcome.isdigit()]
+    after_restart = [s for s in senders if "began" in restart and s.answered_at > restart["began"]]
+    recovered = [s for s in recovery if s.receipt]
+    if unclear:
+        problems.append(f"{len(unclear)} posts answered without the clear error page")
+    if not_answered:
+        problems.append(f"{len(not_answered)} posts without an HTTP answer")
+    if len(recovered) != len(recovery):
+        problems.append(f"{len(recovery) - len(recovered)} posts after the restart failed")
+    if restart.get("returncode"):
+        problems.append(f"restart failed: {restart['output']}")
+
+    def line(label, value):
+        print(f"{label:<36}{value}")
+
+    line("posts sent (under load)", sum(1 for s in senders if s.seconds is not None))
+    line("receipts (302 to the private link)", len(receipts))
+    line("rows stored (load + recovery)", len(rows))
+    line("receipts whose row has their text", sum(1 for s in receipts if s.token in rows))
+    line("errors shown: 503 clear Norwegian", len(clear))
+    line("errors shown: other", dict(Counter(s.outcome for s in unclear)) or "none")
+    line("connection errors / no answer", dict(Counter(s.outcome for s in not_answered)) or "none")
+    line("posts answered after restart began", len(after_restart))
+    line("restart command took", f"{restart.get('seconds', 0):.1f} s")
+    line("/healthz ok again after the run", f"{recovered_in:.1f} s")
+    line("recovery posts: sent / receipts", f"{len(recovery)} / {len(recovered)}")
+    line("wall time under load", f"{wall:.1f} s")
+    for problem in problems:
+        print(f"PROBLEM: {problem}")
+    print(f"{'result':<36}{'FAILED' if problems else 'OK'}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
