@@ -19,4 +19,6 @@ hooks.register("before_bulk_action", plan_editor.refuse_bulk_deleting_pages_with
 
 hooks.register("register_bulk_action", bulk_actions.PublishBulkAction)
 hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
+# After Wagtail's own hooks (order 0), so that input's «delete» is this refusal.
+hooks.register("register_bulk_action", bulk_actions.NoDeleteBulkAction, order=100)
 register_snippet(ParticipationMenu)

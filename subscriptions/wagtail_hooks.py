@@ -10,11 +10,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from subscriptions.models import Subscription
@@ -37,7 +40,29 @@ class FollowerPermissionPolicy(ModelPermissionPolicy):
 
 
 # Before anything asks for the model's policy, or Wagtail makes a default one.
-register_permission_policy(Subscription, FollowerPermissionPolicy(Subscription))
+policy = FollowerPermissionPolicy(Subscription)
+register_permission_policy(Subscription, policy)
+
+
+def followers_only(view_class):
+    """Wagtail lets every admin user open a snippet chooser; it would list the followers to
+    editors too (tests/security/test_permission_matrix.py)."""
+
+    class View(view_class):
+        def dispatch(self, request, *args, **kwargs):
+            if not policy.user_has_permission(request.user, "view"):
+                raise PermissionDenied
+            return super().dispatch(request, *args, **kwargs)
+
+    return View
+
+
+class FollowerChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = followers_only(chooser.ChooseView)
+    choose_results_view_class = followers_only(chooser.ChooseResultsView)
+    chosen_view_class = followers_only(chooser.SnippetChosenView)
+    chosen_multiple_view_class = followers_only(chooser.SnippetChosenMultipleView)
+    create_view_class = followers_only(chooser.SnippetCreateView)
 
 
 def plans_with_followers(request):
@@ -77,6 +102,7 @@ class FollowerViewSet(SnippetViewSet):
     inspect_view_enabled = True  # the row's link, since there is no edit form
     inspect_view_fields = ["plan", "email", "created_at", "confirmed_at"]
     add_to_reference_index = False
+    chooser_viewset_class = FollowerChooserViewSet
 
     list_per_page = 50
     ordering = "-created_at"

@@ -6,9 +6,11 @@ published is skipped, and the moderator is told which and why.
 
 from collections import defaultdict
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_list_or_404
 from django.utils.functional import classproperty
 from wagtail.admin import messages
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from participation import services
@@ -139,3 +141,14 @@ class DeclineBulkAction(SubmissionBulkAction):
             decisions.decide(submission, SubmissionState.DECLINED, reason)
             declined += 1
         return declined, len(action.skipped)
+
+
+class NoDeleteBulkAction(DeleteBulkAction):
+    """Input is never deleted, not even in bulk. Wagtail's own delete action checks each item
+    and lists the ones it may not delete, references and all, to anyone in the admin; this one
+    refuses the screen before it shows anything. Registered last, so it replaces Wagtail's."""
+
+    models = [Submission]
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
