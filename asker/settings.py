@@ -156,6 +156,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "participation.antispam.client_address"  # same proxy rule
 AXES_RESET_ON_SUCCESS = True
+# A locked-out pair stays locked for the cool-off from its last wrong password before the
+# lockout, not for ever: otherwise one wrong guess every 14 minutes keeps a user out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
 # Failed attempts expire with the cool-off; a log of every successful login would keep staff's
 # addresses for ever, and nothing here reads it.

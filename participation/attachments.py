@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,10 @@ def _office_document(upload):
 
 def validate(upload):
     """The file's kind, or a ValidationError in words the sender can act on."""
-    limit = settings.PARTICIPATION_MAX_ATTACHMENT_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"Filen er for stor ({megabytes(upload.size)}). Vedlegget kan være høyst "
-            f"{megabytes(limit)}. Del det opp, eller send det som PDF."
-        )
+    # The form's upload handler (upload_limits) stops a larger file as it arrives; this is the
+    # same rule for a file that reaches here some other way.
+    if upload.size > settings.PARTICIPATION_MAX_ATTACHMENT_BYTES:
+        raise ValidationError(too_large_message())
     if upload.size == 0:
         raise ValidationError("Filen er tom. Velg en annen fil.")
     kind = recognise(upload)
@@ -91,4 +90,12 @@ def display_name(original_name, kind):
 
 
 def megabytes(size):
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    """A size as people say it: «10 MB», «2,5 MB»."""
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0").replace(".", ",") + " MB"
+
+
+def too_large_message():
+    return gettext(
+        "Filen er for stor (over %(limit)s). Del den opp, eller lagre den som PDF med "
+        "mindre bilder, og velg den på nytt. Det andre du skrev, er tatt vare på."
+    ) % {"limit": megabytes(settings.PARTICIPATION_MAX_ATTACHMENT_BYTES)}

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from participation import antispam, attachments, upload_limits
+from participation import antispam, attachments
 from participation.models import Publication, SenderCategory
 
 TEXT_MAX = 10_000
@@ -140,7 +140,7 @@ class SubmissionForm(antispam.SpamCheckedForm):
 
     def clean_attachment(self):
         if self.attachment_too_large:
-            raise forms.ValidationError(upload_limits.too_large_message())
+            raise forms.ValidationError(attachments.too_large_message())
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None

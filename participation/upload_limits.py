@@ -13,18 +13,13 @@ from functools import wraps
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+
+from participation import attachments
 
 FIELD = "attachment"
 # Room for the text fields and the multipart framing around a file just under the limit: the
 # text is at most 10,000 characters (forms.TEXT_MAX), some 40 kB as UTF-8 in the worst case.
 ENVELOPE_BYTES = 1024 * 1024
-
-
-def limit_text():
-    """The limit as people say it: «10 MB»."""
-    size = settings.PARTICIPATION_MAX_ATTACHMENT_BYTES / (1024 * 1024)
-    return f"{size:.1f}".removesuffix(".0").replace(".", ",") + " MB"
 
 
 class AttachmentSizeLimit(FileUploadHandler):
@@ -79,13 +74,6 @@ def attachment_too_large(request):
     )
 
 
-def too_large_message():
-    return _(
-        "Filen er for stor (over %(limit)s). Del den opp, eller lagre den som PDF med "
-        "mindre bilder, og velg den på nytt. Det andre du skrev, er tatt vare på."
-    ) % {"limit": limit_text()}
-
-
 def announced_body_too_large(request):
     """The request says its body is far larger than any accepted form: no need to read it."""
     try:
@@ -97,5 +85,8 @@ def announced_body_too_large(request):
 
 def body_too_large_page(request):
     """413, without reading the body: the text cannot be shown again, so the page says so."""
-    context = {"limit": limit_text(), "form_url": request.path}
+    context = {
+        "limit": attachments.megabytes(settings.PARTICIPATION_MAX_ATTACHMENT_BYTES),
+        "form_url": request.path,
+    }
     return render(request, "participation/body_too_large.html", context, status=413)

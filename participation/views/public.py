@@ -83,6 +83,7 @@ def form_page(request, plan):
                 except DatabaseError as error:
                     # Rolled back, nothing stored: the form again with the text, to send again.
                     log.error("Innspill ikke lagret, databasefeil: %s", error)
+                    antispam.forget_post(request)
                     refused = NOT_STORED, 503
                 else:
                     antispam.remember_sent(form.stamp, submission.token)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
+from django.db.models import F
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,14 @@ def test_the_limit_counts_the_address_the_proxy_names(client, editor, settings):
 def test_wrong_passwords_are_not_stored(client, editor):
     fail(client, 2)
     assert "feil-passord" not in AccessAttempt.objects.get().post_data
+
+
+def test_trying_again_during_the_lockout_does_not_lengthen_it(client, editor):
+    """Otherwise one wrong guess every 14 minutes would keep an editor out for good."""
+    fail(client, 5)
+    # 14 minutes into the lockout (moving the record back instead of waiting), one more guess.
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=14))
+    assert fail(client, 1)[0].status_code == 429
+    # Two minutes later the 15 minutes from the lockout are over, whatever the guess did.
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=2))
+    assert log_in(client, PASSWORD).status_code == 302

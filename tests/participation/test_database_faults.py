@@ -114,3 +114,11 @@ def test_postgresql_connections_are_checked_before_reuse(settings):
     config = read_database("NO_SUCH_VARIABLE", "postgres://u@127.0.0.1:5432/temaplaner")
     assert config["CONN_HEALTH_CHECKS"] is True
     assert config["CONN_MAX_AGE"] > 0
+
+
+def test_posts_lost_to_the_database_do_not_count_against_the_rate_limit(post, settings):
+    settings.PARTICIPATION_RATE_LIMIT = 2
+    for _ in range(3):  # more failed tries than the limit allows posts
+        assert post(failing=writes_submission("INSERT")).status_code == 503
+    assert post().status_code == 302  # the database is back: the input is stored
+    assert Submission.objects.filter(text=TEXT).count() == 1
