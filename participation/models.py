@@ -244,7 +244,12 @@ class MailKind(models.TextChoices):
 
 class MailFailure(models.Model):
     """A mail about input that could not be sent (the e-mail server was away). The input itself
-    is stored before any mail; `retry_failed_mail` tries again, and the row goes once it is sent.
+    is stored before any mail; `retry_failed_mail` tries again, and the row goes once it is sent
+    (or when the input is anonymised).
+
+    `attempts` counts the sends started: the first one, then each retry as it is claimed.
+    `given_up_at` is set once, when the last allowed try has failed; a new send from outside the
+    retry (a changed answer, say) starts the count again.
     """
 
     submission = models.ForeignKey(
@@ -255,6 +260,7 @@ class MailFailure(models.Model):
     failed_at = models.DateTimeField("Sist forsøkt", default=timezone.now)
     # The exception's class only: an SMTP server's message may hold the sender's address.
     error = models.CharField("Feil", max_length=100, blank=True)
+    given_up_at = models.DateTimeField("Gitt opp", null=True, blank=True)
 
     class Meta:
         verbose_name = "E-post som feilet"

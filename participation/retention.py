@@ -38,6 +38,7 @@ def anonymise(submission, now):
     submission.token = new_token()  # the old private link stops working
     submission.anonymised_at = now
     submission.save()
+    submission.mail_failures.all().delete()  # failed mails about a sender who is now unknown
 
 
 def anonymise_due(now=None, days=None, dry_run=False, progress=None):

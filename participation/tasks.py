@@ -2,14 +2,14 @@
 
 Each task takes the submission's id and reads it afresh, so a retry sends what is current.
 A mail that fails is kept as a MailFailure (shown to staff, tried again by retry_failed_mail);
-one that is sent clears it.
+one that is sent clears it. The tasks take `retry=True` only from retry_failed_mail.
 """
 
 import logging
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
@@ -52,31 +52,63 @@ def _context(submission):
     }
 
 
-def _deliver(kind, submission, template, to, context):
+def _deliver(kind, submission, template, to, context, retry=False):
     """Send one mail about the input (none when `to` is empty). A failure is kept for staff and
-    for retry_failed_mail, then raised so the task counts as failed; a success clears it."""
+    for retry_failed_mail, then raised so the task counts as failed; a success clears it.
+
+    `retry` is true when retry_failed_mail queued the send: it has counted the try already."""
+    from participation.mail_retry import MAX_ATTEMPTS
     from participation.models import MailFailure
 
     try:
         if to:
             send_mail(template, to, context)
     except Exception as error:
-        failure, created = MailFailure.objects.get_or_create(
-            submission=submission, kind=kind, defaults={"error": type(error).__name__}
-        )
-        if not created:
-            MailFailure.objects.filter(pk=failure.pk).update(
-                attempts=F("attempts") + 1, failed_at=timezone.now(), error=type(error).__name__
-            )
-        log.warning(
-            "E-post (%s) om %s ble ikke sendt (forsøk %s): %s",
+        failure = _record_failure(kind, submission, type(error).__name__, retry)
+        (log.error if failure.given_up_at else log.warning)(
+            "E-post (%s) om %s ble ikke sendt (forsøk %s av %s%s): %s",
             kind,
             submission.reference,
-            failure.attempts + (not created),
+            failure.attempts,
+            MAX_ATTEMPTS,
+            ", gitt opp" if failure.given_up_at else "",
             type(error).__name__,
         )
         raise
     MailFailure.objects.filter(submission=submission, kind=kind).delete()
+
+
+def _record_failure(kind, submission, error, retry):
+    """Keep the failed mail (one row per input and kind) and return the row as it now is.
+
+    A send from outside the retry (new input, a changed answer) starts the count again at 1. A
+    retry leaves `attempts` alone, since retry_failed_mail raised it when it claimed the row, and
+    marks the row given up (once) when that was the last try allowed."""
+    from participation.mail_retry import MAX_ATTEMPTS
+    from participation.models import MailFailure
+
+    now = timezone.now()
+    if not retry:
+        failure, _ = MailFailure.objects.update_or_create(
+            submission=submission,
+            kind=kind,
+            defaults={"attempts": 1, "failed_at": now, "error": error, "given_up_at": None},
+        )
+        return failure
+    failure, created = MailFailure.objects.get_or_create(
+        submission=submission, kind=kind, defaults={"error": error}
+    )
+    if not created:
+        MailFailure.objects.filter(pk=failure.pk).update(
+            failed_at=now,
+            error=error,
+            given_up_at=Case(
+                When(given_up_at__isnull=True, attempts__gte=MAX_ATTEMPTS, then=Value(now)),
+                default=F("given_up_at"),
+            ),
+        )
+        failure.refresh_from_db()
+    return failure
 
 
 def _to_sender(submission):
@@ -85,9 +117,11 @@ def _to_sender(submission):
 
 
 @task()
-def send_receipt(submission_id):
+def send_receipt(submission_id, retry=False):
     submission = _submission(submission_id)
-    _deliver("receipt", submission, "receipt", _to_sender(submission), _context(submission))
+    _deliver(
+        "receipt", submission, "receipt", _to_sender(submission), _context(submission), retry=retry
+    )
 
 
 def staff_recipients(plan):
@@ -104,7 +138,7 @@ def staff_recipients(plan):
 
 
 @task()
-def notify_staff(submission_id):
+def notify_staff(submission_id, retry=False):
     from django.conf import settings
     from django.urls import reverse
 
@@ -114,13 +148,15 @@ def notify_staff(submission_id):
     )
     context = {**_context(submission), "admin_url": admin_url}
     recipients = staff_recipients(submission.round.page)
-    _deliver("staff_notice", submission, "staff_notice", recipients, context)
+    _deliver("staff_notice", submission, "staff_notice", recipients, context, retry=retry)
 
 
 @task()
-def send_answer(submission_id):
+def send_answer(submission_id, retry=False):
     submission = _submission(submission_id)
-    _deliver("answer", submission, "answer", _to_sender(submission), _context(submission))
+    _deliver(
+        "answer", submission, "answer", _to_sender(submission), _context(submission), retry=retry
+    )
 
 
 # What retry_failed_mail sends again, by MailFailure.kind.

@@ -41,6 +41,10 @@ class Migration(migrations.Migration):
                 ),
                 ("error", models.CharField(blank=True, max_length=100, verbose_name="Feil")),
                 (
+                    "given_up_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Gitt opp"),
+                ),
+                (
                     "submission",
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,

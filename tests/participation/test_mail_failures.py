@@ -1,5 +1,5 @@
 """The e-mail server is away: the input is kept, staff see which mail failed, and
-retry_failed_mail sends it later, at most three times in all."""
+retry_failed_mail sends it later, at most three times in all (the first send counts)."""
 
 import io
 from datetime import timedelta
@@ -8,11 +8,15 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks.signals import task_enqueued
 
+from participation import mail_retry, retention
 from participation.models import MailFailure, Submission
 from tests.participation.moderation_support import LISTING, demo_input
 
 REFUSING = "tests.subscriptions.conftest.RefusingEmailBackend"
+WORKER = "django_tasks.backends.dummy.DummyBackend"  # queues, runs nothing: a worker that lags
 WORKING = "django.core.mail.backends.locmem.EmailBackend"
 TEXT = "Ladepunkter ved alle skoler."
 
@@ -97,10 +101,12 @@ def test_three_tries_in_all_then_staff_are_told_it_is_given_up(
     retry()
     assert failure("receipt").attempts == 2
     _, err = retry()
-    assert failure("receipt").attempts == 3
-    assert "feilet 3 ganger og blir ikke prøvd mer" in err
-    out, _ = retry()
+    assert failure("receipt").attempts == 3 and failure("receipt").given_up_at is not None
+    # The receipt and the staff notice (to the people on the plan) were given up in this run.
+    assert "2 e-poster om innspill feilet nå for 3. gang og blir ikke prøvd mer" in err
+    out, err = retry()
     assert "prøvd på nytt: 0," in out and failure("receipt").attempts == 3
+    assert err == ""  # given up in an earlier run: not told again every quarter
     assert Submission.objects.filter(text=TEXT).exists()  # the input is never lost
 
     submission = Submission.objects.get(text=TEXT)
@@ -128,4 +134,130 @@ def test_a_failed_answer_is_shown_and_sent_again(
     retry()
     assert [m.to for m in mail.outbox] == [["nils.dahl@example.no"]]
     assert "Takk, vi tar det med." in mail.outbox[0].body
+    assert not MailFailure.objects.exists()
+
+
+def test_anonymising_the_input_deletes_its_failed_mails(send, mail_server_away):
+    send(text=TEXT)
+    retry()
+    retry()
+    submission = Submission.objects.get(text=TEXT)
+    assert submission.mail_failures.get(kind="receipt").given_up_at is not None
+    retention.anonymise(submission, timezone.now())
+    assert not MailFailure.objects.filter(submission=submission).exists()
+
+
+def queued_retries():
+    return [r for r in task_backends["default"].results if r.kwargs.get("retry")]
+
+
+def test_a_lagging_worker_gets_each_mail_queued_again_at_most_the_allowed_times(
+    send, mail_server_away, moderator
+):
+    send(text=TEXT)  # receipt and staff notice fail, sent here and now
+    mail_server_away.TASKS = {"default": {"BACKEND": WORKER}}
+    outputs = [retry() for _ in range(6)]  # 90 minutes of cron, the worker running nothing
+    # The first send counted: each of the two mails queued again twice, then no more.
+    assert len(queued_retries()) == 2 * (mail_retry.MAX_ATTEMPTS - 1)
+    assert "lagt i kø på nytt: 2" in outputs[0][0] and "lagt i kø på nytt: 2" in outputs[1][0]
+    assert all("prøvd på nytt: 0," in out for out, _ in outputs[2:])
+    assert all(err == "" for _, err in outputs)  # the outcome is the worker's to tell
+    assert {f.attempts for f in MailFailure.objects.all()} == {mail_retry.MAX_ATTEMPTS}
+
+
+def test_claiming_counts_the_try_in_the_same_update(send, mail_server_away, moderator):
+    send(text=TEXT)
+    mail_server_away.TASKS = {"default": {"BACKEND": WORKER}}
+    MailFailure.objects.update(failed_at=timezone.now() - timedelta(minutes=11))
+    stale = list(MailFailure.objects.order_by("pk"))
+    assert mail_retry.retry_failed().queued == 2
+    assert {f.attempts for f in MailFailure.objects.all()} == {2}
+    # A second run that read the rows before the first claimed them claims nothing.
+    for row in stale:
+        claim = MailFailure.objects.filter(
+            pk=row.pk, failed_at=row.failed_at, attempts=row.attempts, given_up_at__isnull=True
+        )
+        assert claim.count() == 0
+
+
+def test_two_runs_interleaved_claim_each_mail_once_and_count_only_their_own(
+    send, mail_server_away, moderator
+):
+    send(text=TEXT)
+    mail_server_away.EMAIL_BACKEND = WORKING
+    MailFailure.objects.update(failed_at=timezone.now() - timedelta(minutes=11))
+    second = []
+
+    def start_another_run(**kwargs):
+        # While the first run sends its first mail, a second run starts and takes the rest.
+        if not second:
+            second.append(None)
+            second[0] = mail_retry.retry_failed()
+
+    task_enqueued.connect(start_another_run)
+    try:
+        first = mail_retry.retry_failed()
+    finally:
+        task_enqueued.disconnect(start_another_run)
+    assert (first.tried, first.sent) == (1, 1)
+    assert (second[0].tried, second[0].sent) == (1, 1)
+    assert [m.to for m in mail.outbox].count(["kari@example.no"]) == 1
+    assert len(mail.outbox) == 2 and not MailFailure.objects.exists()
+
+
+def test_sent_counts_this_runs_mails_not_other_failures_during_the_run(
+    send, mail_server_away, moderator
+):
+    send(text=TEXT)
+    mail_server_away.EMAIL_BACKEND = WORKING
+    MailFailure.objects.update(failed_at=timezone.now() - timedelta(minutes=11))
+    dahl = demo_input("Nils Dahl")
+
+    def new_failure_meanwhile(**kwargs):  # another input's receipt fails during the run
+        MailFailure.objects.get_or_create(submission=dahl, kind="receipt")
+
+    task_enqueued.connect(new_failure_meanwhile)
+    try:
+        summary = mail_retry.retry_failed()
+    finally:
+        task_enqueued.disconnect(new_failure_meanwhile)
+    assert (summary.tried, summary.sent, summary.given_up) == (2, 2, 0)
+
+    mail_server_away.EMAIL_BACKEND = REFUSING
+    MailFailure.objects.update(failed_at=timezone.now() - timedelta(minutes=11))
+    out, _ = retry()
+    assert "E-poster prøvd på nytt: 1, kom fram: 0" in out
+
+
+def answer(client, submission, text):
+    client.post(
+        f"/admin/innspill/edit/{submission.pk}/",
+        {"state": "published", "answer": text, "internal_note": ""},
+    )
+
+
+def test_a_changed_answer_after_one_given_up_starts_the_count_again(
+    moderator_client, mail_server_away, django_capture_on_commit_callbacks
+):
+    dahl = demo_input("Nils Dahl")
+    dahl.publication = "anonymous"
+    dahl.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(moderator_client, dahl, "Takk, vi tar det med.")
+    retry()
+    _, err = retry()
+    assert failure("answer").attempts == 3 and failure("answer").given_up_at is not None
+    assert "feilet nå for 3. gang" in err
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(moderator_client, dahl, "Takk, vi tar det med i neste utkast.")
+    assert failure("answer").attempts == 1 and failure("answer").given_up_at is None
+    page = moderator_client.get(f"/admin/innspill/edit/{dahl.pk}/").content.decode()
+    assert "1 av 3 forsøk" in page and "prøves igjen automatisk" in page
+
+    mail_server_away.EMAIL_BACKEND = WORKING
+    out, err = retry()
+    assert "prøvd på nytt: 1, kom fram: 1" in out and err == ""
+    assert [m.to for m in mail.outbox] == [["nils.dahl@example.no"]]
+    assert "i neste utkast" in mail.outbox[0].body
     assert not MailFailure.objects.exists()
