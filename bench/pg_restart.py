@@ -4,20 +4,23 @@ everything else got the clear error page, and the site recovers without restarti
 From the repository root, as a user allowed to restart the cluster (root on this machine):
 
     .venv/bin/python bench/pg_restart.py [--posts 200] [--concurrency 20] [--restart-after 70]
+        [--restart-command 'pg_ctlcluster --skip-systemctl-redirect 15 main restart']
 
 It makes a fresh database `asker_pg_restart` on 127.0.0.1 (postgres user), migrates it, loads
 the demo content, starts gunicorn on it (gunicorn.conf.py: several workers, two threads each,
 pooled connections with health checks), and posts through bench/concurrent_posts.py's senders.
-Once --restart-after posts have an answer it runs RESTART (PostgreSQL's own restart, which
-ends every connection), while the rest keep coming. Then it waits for /healthz, sends
+Once --restart-after posts have an answer (fewer than --posts) it runs --restart-command,
+while the rest keep coming: by default PostgreSQL's own restart (which ends every connection)
+of the cluster on port 5432 as `pg_lsclusters` lists it. Then it waits for /healthz, sends
 --recovery more posts from new forms, and checks every receipt's reference and text in the
 database. Restarting ends all connections to the cluster, other users' too: run it alone.
 Exits 1 if a receipt lost its row, a row has no receipt, a post got a 500 or an unclear error,
-or a post after the restart failed.
+a post after the restart failed, or the restart didn't run or failed.
 """
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import threading
@@ -27,17 +30,21 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import requests
+
+if __package__ in (None, ""):  # run as a script: make `bench` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import pg_tools
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "asker_pg_restart"
-SERVER = "postgresql://postgres@127.0.0.1:5432"
+PG_PORT = 5432
+SERVER = f"postgresql://postgres@127.0.0.1:{PG_PORT}"
 PORT = 8011
 URL = f"http://127.0.0.1:{PORT}"
 CLEAR_ERROR = "Vi fikk ikke lagret innspillet akkurat nå"
 SERVER_LOG = Path("/tmp/asker-pg-restart-gunicorn.log")
-RESTART = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart"
 ENVIRONMENT = {
     "DATABASE_URL": f"{SERVER}/{DATABASE}",
     "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
@@ -54,14 +61,56 @@ ENVIRONMENT = {
 
 
 def fresh_database():
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+    drop_database()
+    pg_tools.create_database(SERVER, DATABASE)
 
 
 def drop_database():
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+    pg_tools.drop_database(f"{SERVER}/{DATABASE}")
+
+
+def default_restart_command():
+    """pg_ctlcluster's restart of the one cluster `pg_lsclusters` lists on PG_PORT."""
+    try:
+        listed = subprocess.run(
+            ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise SystemExit(f"pg_lsclusters: {error}; give --restart-command") from error
+    clusters = [
+        line.split()[:2] for line in listed.splitlines() if line.split()[2:3] == [str(PG_PORT)]
+    ]
+    if len(clusters) != 1:
+        raise SystemExit(
+            f"pg_lsclusters lists {len(clusters)} clusters on port {PG_PORT}; "
+            "give --restart-command"
+        )
+    version, cluster = clusters[0]
+    return shlex.join(["pg_ctlcluster", "--skip-systemctl-redirect", version, cluster, "restart"])
+
+
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--restart-after", type=int, default=70, help="answered posts")
+    parser.add_argument(
+        "--restart-command",
+        help="shell command restarting PostgreSQL (default: pg_ctlcluster for the cluster "
+        f"pg_lsclusters lists on port {PG_PORT})",
+    )
+    parser.add_argument("--pace", type=float, default=0.1, help="pause before each post (s)")
+    parser.add_argument("--recovery", type=int, default=10, help="posts after the restart")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args(argv)
+    if not 1 <= args.restart_after < args.posts:
+        parser.error(
+            f"--restart-after ({args.restart_after}) must be at least 1 and less than "
+            f"--posts ({args.posts}), or the restart would come after the last post"
+        )
+    if args.concurrency < 1 or args.recovery < 1:
+        parser.error("--concurrency and --recovery must be at least 1")
+    return args
 
 
 def manage(*args):
@@ -84,14 +133,9 @@ def wait_until_healthy(timeout=60):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--posts", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--restart-after", type=int, default=70, help="answered posts")
-    parser.add_argument("--pace", type=float, default=0.1, help="pause before each post (s)")
-    parser.add_argument("--recovery", type=int, default=10, help="posts after the restart")
-    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    args = parser.parse_args()
+    args = parse_arguments()
+    args.restart_command = args.restart_command or default_restart_command()
+    print(f"restart command: {args.restart_command}", flush=True)
 
     os.environ.update(ENVIRONMENT)
     print(f"fresh database {DATABASE}: migrate, demo content, collectstatic …", flush=True)
@@ -142,7 +186,7 @@ def run(args):
 
     def restart_postgresql():
         restart["began"] = time.perf_counter()
-        done = subprocess.run(RESTART, shell=True, capture_output=True, text=True)
+        done = subprocess.run(args.restart_command, shell=True, capture_output=True, text=True)
         restart["seconds"] = time.perf_counter() - restart["began"]
         restart["returncode"] = done.returncode
         restart["output"] = (done.stdout + done.stderr).strip()
@@ -166,7 +210,7 @@ def run(args):
         began = time.perf_counter()
         list(pool.map(post, senders))
         wall = time.perf_counter() - began
-    if restarter.is_alive() or "began" in restart:
+    if restarter.ident is not None:  # started
         restarter.join()
     recovered_in = wait_until_healthy()
 
@@ -190,7 +234,11 @@ def run(args):
         problems.append(f"{len(not_answered)} posts without an HTTP answer")
     if len(recovered) != len(recovery):
         problems.append(f"{len(recovery) - len(recovered)} posts after the restart failed")
-    if restart.get("returncode"):
+    if "began" not in restart:
+        problems.append(
+            f"PostgreSQL was never restarted: fewer than {args.restart_after} posts were answered"
+        )
+    elif restart.get("returncode"):
         problems.append(f"restart failed: {restart['output']}")
 
     def line(label, value):
