@@ -27,7 +27,13 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from participation import exports
-from participation.models import ParticipationRound, RoundState, Submission, SubmissionState
+from participation.models import (
+    MailKind,
+    ParticipationRound,
+    RoundState,
+    Submission,
+    SubmissionState,
+)
 from participation.moderation import permissions
 from participation.views.public import attachment_response
 
@@ -116,7 +122,13 @@ class SubmissionEditView(EditView):
             SubmissionState.PUBLISHED: f"Innspillet {reference} er lagret og publisert.",
             SubmissionState.DECLINED: f"Innspillet {reference} er lagret og ikke publisert.",
         }.get(outcome.state, f"Innspillet {reference} er lagret.")
-        if outcome.answer_sent and self.object.email:
+        if outcome.answer_sent and self.object.mail_failures.filter(kind=MailKind.ANSWER):
+            # The e-mail server refused it just now (participation.mail_retry records it).
+            message += (
+                " Svaret vises med innspillet, men e-posten til avsenderen kom ikke fram. Den "
+                "prøves igjen automatisk; se varselet på innspillet."
+            )
+        elif outcome.answer_sent and self.object.email:
             message += " Svaret er sendt på e-post til avsenderen."
         elif outcome.answer_sent:
             message += " Svaret vises med innspillet (avsenderens e-postadresse er slettet)."

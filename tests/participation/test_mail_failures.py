@@ -261,3 +261,25 @@ def test_a_changed_answer_after_one_given_up_starts_the_count_again(
     assert [m.to for m in mail.outbox] == [["nils.dahl@example.no"]]
     assert "i neste utkast" in mail.outbox[0].body
     assert not MailFailure.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_moderator_is_told_at_once_when_the_answer_did_not_go_out(
+    demo_site, client, mail_server_away
+):
+    """Committed as in production (no test transaction around it), the answer's e-mail is
+    tried before the page says what happened, so the message can tell the truth."""
+    from participation.tasks import MODERATORS_GROUP
+    from tests.participation.moderation_support import make_user
+
+    client.force_login(make_user("moderator", MODERATORS_GROUP))
+    kari = demo_input("Kari Nordmann")
+    response = client.post(
+        f"/admin/innspill/edit/{kari.pk}/",
+        {"state": kari.state, "answer": "Et nytt svar.", "internal_note": ""},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "e-posten til avsenderen kom ikke fram" in html
+    assert "Svaret er sendt på e-post" not in html
+    assert failure("answer").submission == kari
