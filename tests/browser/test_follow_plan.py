@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 
+from tests.browser.navigation import focused_id, submit_and_wait
 from tests.browser.test_participation_pages import PLAN, SCREENSHOTS, WIDTHS, check, open_page
 
 FOLLOW = PLAN + "folg/"
@@ -39,9 +40,8 @@ def test_follow_confirm_and_leave(browser, site, width):
     check(page, width, "folg-skjema")
 
     email.fill("kari")
-    page.get_by_role("button", name="Følg planen").click()
-    page.wait_for_load_state()
-    assert page.evaluate("document.activeElement.id") == "feiloppsummering"
+    submit_and_wait(page, page.get_by_role("button", name="Følg planen"))
+    assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert email.get_attribute("aria-invalid") == "true"
     check(page, width, "folg-feil")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.navigation import focused_id, submit_and_wait
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
@@ -101,13 +102,12 @@ def test_form_page(browser, site, width):
 )
 def test_empty_post_shows_the_errors_with_focus_on_the_summary(browser, site, width, javascript):
     page = open_page(browser, site + FORM, width, javascript=javascript)
-    page.get_by_role("button", name="Send innspill").click()
-    page.wait_for_load_state()
+    submit_and_wait(page, page.get_by_role("button", name="Send innspill"))
 
     assert page.title().startswith("Feil i skjemaet")
     summary = page.locator("#feiloppsummering")
     # autofocus moves focus to the summary on load, with or without JavaScript.
-    assert page.evaluate("document.activeElement.id") == "feiloppsummering"
+    assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert summary.get_by_role("heading").inner_text() == "Det er 6 ting du må rette"
     links = summary.get_by_role("link")
     assert links.all_inner_texts() == FIELD_ERRORS
@@ -187,9 +187,8 @@ def test_withdrawing_asks_for_confirmation(browser, site):
 
     submission = Submission.objects.get(name="Ola Nordmann")
     page = open_page(browser, f"{site}{FORM}mitt/{submission.token}/", 320)
-    page.get_by_role("button", name="Trekk tilbake innspillet").click()
-    page.wait_for_load_state()
-    assert page.evaluate("document.activeElement.id") == "feiloppsummering"
+    submit_and_wait(page, page.get_by_role("button", name="Trekk tilbake innspillet"))
+    assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert page.locator("#feiloppsummering a").inner_text() == (
         "Kryss av for å bekrefte at du vil trekke innspillet."
     )
