@@ -14,6 +14,7 @@ from api.pagination import PageParams, paginate
 from asker.blocks import resolve_link
 from participation import links
 from participation.models import ParticipationRound, RoundState, SubmissionState
+from participation.rounds import summarise
 from themeplans import phases, schedule
 from themeplans.models import Milestone, PlanGoal, PlanPerson, ThemePlanPage
 from themeplans.models.plans import today
@@ -124,8 +125,7 @@ def summary_data(request, plan):
     milestones = list(plan.milestones.all())
     phase = plan.phase(day, milestones)
     upcoming = phases.next_milestone(milestones, day, span=lambda m: m.span)
-    rounds = plan.participation_rounds.all()
-    open_round = min((r for r in rounds if r.is_open(now)), key=lambda r: r.closes_at, default=None)
+    open_round = next(iter(summarise(plan.participation_rounds.all(), now)["open"]), None)
     return {
         "id": plan.pk,
         "slug": plan.slug,

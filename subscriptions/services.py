@@ -14,14 +14,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from participation import links
+
+# A failed mail to a follower is tried again as mail about input is: one policy for all mail.
+from participation.mail_retry import MAX_ATTEMPTS, RETRY_AFTER
 from subscriptions import notifications, tasks
 from subscriptions.models import Notification, Subscription, normalise_email
 
 # At most one confirmation e-mail per address and plan this often, however often the form is sent.
 CONFIRMATION_INTERVAL = timedelta(minutes=10)
-# A failed mail to a follower is tried again by the next runs (every 15 minutes), this often.
-MAX_ATTEMPTS = 3
-RETRY_AFTER = timedelta(minutes=10)
 
 
 class UnknownToken(Exception):

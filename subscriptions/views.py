@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from participation import antispam, links
-from participation.views.plans import plan_view
+from participation.views.plans import plan_page_context, plan_view
 from subscriptions import services
 from subscriptions.forms import FollowForm
 from subscriptions.links import follow_path
@@ -22,15 +22,14 @@ from themeplans.models import ThemePlanIndexPage
 
 
 def _context(plan, tail, **extra):
-    return {
-        "page": plan,
-        "plan": plan,
-        "crumb_tail": tail,
-        "plan_url": links.plan_path(plan),
-        "follow_url": follow_path(plan),
-        "valid_days": CONFIRMATION_VALID.days,
+    return plan_page_context(
+        plan,
+        tail,
+        plan_url=links.plan_path(plan),
+        follow_url=follow_path(plan),
+        valid_days=CONFIRMATION_VALID.days,
         **extra,
-    }
+    )
 
 
 @never_cache

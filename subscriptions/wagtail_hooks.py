@@ -7,36 +7,26 @@ and confirm themselves.
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from participation.moderation.permissions import RefusingPermissionPolicy
 from subscriptions.models import Subscription
 from themeplans.models import ThemePlanPage
 
 ACTIVE, PENDING = "aktiv", "venter"
 
 
-class FollowerPermissionPolicy(ModelPermissionPolicy):
+class FollowerPermissionPolicy(RefusingPermissionPolicy):
     refused = frozenset({"add", "change"})
-
-    def user_has_permission(self, user, action):
-        return action not in self.refused and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        allowed = [action for action in actions if action not in self.refused]
-        if not allowed:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(allowed)
 
 
 # Before anything asks for the model's policy, or Wagtail makes a default one.

@@ -13,11 +13,19 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from participation.models import Submission
 from participation.tasks import MODERATORS_GROUP
 
-__all__ = ["MODERATORS_GROUP", "SubmissionPermissionPolicy", "policy", "require"]
+__all__ = [
+    "MODERATORS_GROUP",
+    "RefusingPermissionPolicy",
+    "SubmissionPermissionPolicy",
+    "policy",
+    "require",
+]
 
 
-class SubmissionPermissionPolicy(ModelPermissionPolicy):
-    refused = frozenset({"add", "delete"})
+class RefusingPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except the `refused` actions, which nobody has, superusers included."""
+
+    refused = frozenset()
 
     def user_has_permission(self, user, action):
         if action in self.refused:
@@ -29,6 +37,10 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
         if not allowed:
             return get_user_model().objects.none()
         return super().users_with_any_permission(allowed)
+
+
+class SubmissionPermissionPolicy(RefusingPermissionPolicy):
+    refused = frozenset({"add", "delete"})
 
 
 policy = SubmissionPermissionPolicy(Submission)

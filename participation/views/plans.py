@@ -35,6 +35,12 @@ def find_plan(request, plan_path):
     return page
 
 
+def plan_page_context(plan, tail, **extra):
+    """What every page under a plan's address shows: the plan, named as its page (title,
+    breadcrumbs), with `tail` as the last crumb."""
+    return {"page": plan, "plan": plan, "crumb_tail": tail, **extra}
+
+
 def plan_view(view):
     """A view under a plan's address, called with the plan instead of its path.
 

@@ -18,7 +18,7 @@ from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
 from participation.views.faults import NOT_STORED, survives_database_faults
-from participation.views.plans import plan_view
+from participation.views.plans import plan_page_context, plan_view
 
 PER_PAGE = 10
 log = logging.getLogger(__name__)
@@ -30,15 +30,14 @@ def _rounds(plan):
 
 def _context(plan, tail, **extra):
     """What every participation page shows: the plan (title, breadcrumbs) and its rounds."""
-    return {
-        "page": plan,
-        "plan": plan,
-        "crumb_tail": tail,
-        "form_url": links.form_path(plan),
-        "published_url": links.published_path(plan),
-        "retention_days": settings.PARTICIPATION_RETENTION_DAYS,
+    return plan_page_context(
+        plan,
+        tail,
+        form_url=links.form_path(plan),
+        published_url=links.published_path(plan),
+        retention_days=settings.PARTICIPATION_RETENTION_DAYS,
         **extra,
-    }
+    )
 
 
 @csrf_exempt  # checked by csrf_protect below, once the upload size limit is in place
