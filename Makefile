@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make run` is a local development server: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-test lint format lock migrate demo clean
+.PHONY: run test install install-test lint format lock messages migrate demo clean
 
 run: install
 	@$(RUN_ENV) $(PY) manage.py prepare_local_site
@@ -27,6 +27,14 @@ lint: install-test
 format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Interface strings: collect them from code and templates (Norwegian is the source), copy them
+# into the Norwegian catalogue, and compile both. Needs GNU gettext (apt-get install gettext).
+MESSAGES_IGNORE := --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "staticfiles/*" --ignore "docs/*"
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l en -l nb $(MESSAGES_IGNORE) --no-obsolete --add-location file
+	msgattrib --clear-fuzzy --empty locale/nb/LC_MESSAGES/django.po | msgen - -o locale/nb/LC_MESSAGES/django.po
+	for lang in en nb; do msgfmt --check -o locale/$$lang/LC_MESSAGES/django.mo locale/$$lang/LC_MESSAGES/django.po; done
 
 # Regenerate the locked requirement files after changing pyproject.toml.
 lock: $(UV)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -11,34 +12,36 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label="Tekst", max_length=200)
+    text = blocks.CharBlock(label=_("Tekst"), max_length=200)
     level = blocks.ChoiceBlock(
-        label="Nivå",
-        choices=[("h2", "Overskrift 2"), ("h3", "Overskrift 3")],
+        label=_("Nivå"),
+        choices=[("h2", _("Overskrift 2")), ("h3", _("Overskrift 3"))],
         default="h2",
-        help_text="Bruk nivå 2 for hovedavsnitt og nivå 3 under dem, slik at skjermlesere "
-        "får riktig struktur.",
+        help_text=_(
+            "Bruk nivå 2 for hovedavsnitt og nivå 3 under dem, slik at skjermlesere "
+            "får riktig struktur."
+        ),
     )
 
     class Meta:
         icon = "title"
-        label = "Overskrift"
+        label = _("Overskrift")
         template = "components/blocks/heading.html"
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Bilde")
+    image = ImageChooserBlock(label=_("Bilde"))
     alt_text = blocks.CharBlock(
-        label="Alternativ tekst",
+        label=_("Alternativ tekst"),
         max_length=250,
-        help_text="Beskriv hva bildet viser for den som ikke ser det. Påkrevd.",
+        help_text=_("Beskriv hva bildet viser for den som ikke ser det. Påkrevd."),
     )
-    caption = blocks.CharBlock(label="Bildetekst", required=False, max_length=250)
-    credit = blocks.CharBlock(label="Foto/kreditering", required=False, max_length=120)
+    caption = blocks.CharBlock(label=_("Bildetekst"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Foto/kreditering"), required=False, max_length=120)
 
     class Meta:
         icon = "image"
-        label = "Bilde"
+        label = _("Bilde")
         template = "components/blocks/image.html"
 
 
@@ -46,26 +49,26 @@ class LinkBlock(blocks.StructBlock):
     """One link to a page, a document or an external address: exactly one of them."""
 
     title = blocks.CharBlock(
-        label="Lenketekst",
+        label=_("Lenketekst"),
         required=False,
         max_length=200,
-        help_text="Tom tekst gir sidens eller dokumentets tittel.",
+        help_text=_("Tom tekst gir sidens eller dokumentets tittel."),
     )
-    page = blocks.PageChooserBlock(label="Side på nettstedet", required=False)
-    document = DocumentChooserBlock(label="Dokument", required=False)
-    url = blocks.URLBlock(label="Ekstern adresse", required=False)
-    description = blocks.CharBlock(label="Kort beskrivelse", required=False, max_length=250)
+    page = blocks.PageChooserBlock(label=_("Side på nettstedet"), required=False)
+    document = DocumentChooserBlock(label=_("Dokument"), required=False)
+    url = blocks.URLBlock(label=_("Ekstern adresse"), required=False)
+    description = blocks.CharBlock(label=_("Kort beskrivelse"), required=False, max_length=250)
 
     class Meta:
         icon = "link"
-        label = "Lenke"
+        label = _("Lenke")
         template = "components/blocks/link.html"
 
     def clean(self, value):
         value = super().clean(value)
         targets = [name for name in ("page", "document", "url") if value.get(name)]
         if len(targets) != 1:
-            message = "Velg nøyaktig én av: side, dokument eller ekstern adresse."
+            message = _("Velg nøyaktig én av: side, dokument eller ekstern adresse.")
             raise StructBlockValidationError(
                 block_errors={
                     name: ErrorList([ValidationError(message)])
@@ -75,7 +78,7 @@ class LinkBlock(blocks.StructBlock):
         if value["url"] and not value["title"]:
             raise StructBlockValidationError(
                 block_errors={
-                    "title": ErrorList([ValidationError("En ekstern lenke trenger lenketekst.")])
+                    "title": ErrorList([ValidationError(_("En ekstern lenke trenger lenketekst."))])
                 }
             )
         return value
@@ -102,39 +105,41 @@ def resolve_link(value):
 
 
 class LinkListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Overskrift", required=False, max_length=200)
-    links = blocks.ListBlock(LinkBlock(), label="Lenker", min_num=1)
+    heading = blocks.CharBlock(label=_("Overskrift"), required=False, max_length=200)
+    links = blocks.ListBlock(LinkBlock(), label=_("Lenker"), min_num=1)
 
     class Meta:
         icon = "list-ul"
-        label = "Dokumenter og lenker"
+        label = _("Dokumenter og lenker")
         template = "components/blocks/link_list.html"
 
 
 class FactBoxBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Overskrift", max_length=200)
-    text = blocks.RichTextBlock(label="Tekst", features=RICH_TEXT_FEATURES)
+    heading = blocks.CharBlock(label=_("Overskrift"), max_length=200)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "info-circle"
-        label = "Faktaboks"
+        label = _("Faktaboks")
         template = "components/blocks/fact_box.html"
 
 
 class AccordionItemBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Overskrift", max_length=200)
-    text = blocks.RichTextBlock(label="Tekst", features=RICH_TEXT_FEATURES)
+    heading = blocks.CharBlock(label=_("Overskrift"), max_length=200)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=RICH_TEXT_FEATURES)
 
 
 class AccordionBlock(blocks.StructBlock):
     """Folding sections drawn with <details>, so they open without JavaScript."""
 
-    heading = blocks.CharBlock(label="Overskrift over hele gruppen", required=False, max_length=200)
-    items = blocks.ListBlock(AccordionItemBlock(), label="Seksjoner", min_num=1)
+    heading = blocks.CharBlock(
+        label=_("Overskrift over hele gruppen"), required=False, max_length=200
+    )
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Seksjoner"), min_num=1)
 
     class Meta:
         icon = "collapse-down"
-        label = "Trekkspill"
+        label = _("Trekkspill")
         template = "components/blocks/accordion.html"
 
 
@@ -143,7 +148,7 @@ class BodyBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label="Tekstavsnitt",
+        label=_("Tekstavsnitt"),
         features=RICH_TEXT_FEATURES,
         template="components/blocks/paragraph.html",
     )

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -21,21 +22,23 @@ class HomePage(RememberRouteMixin, Page):
     """The front page: a lead, featured links and the latest updates on the site."""
 
     lead = models.TextField(
-        "Ingress",
+        _("Ingress"),
         max_length=600,
-        help_text="Ett eller to avsnitt som sier hva nettstedet er for.",
+        help_text=_("Ett eller to avsnitt som sier hva nettstedet er for."),
     )
     featured_links = StreamField(
         [("link", LinkBlock())],
-        verbose_name="Utvalgte lenker",
+        verbose_name=_("Utvalgte lenker"),
         blank=True,
-        help_text="Snarveier som vises som kort øverst på forsiden.",
+        help_text=_("Snarveier som vises som kort øverst på forsiden."),
     )
     updates_count = models.PositiveSmallIntegerField(
-        "Antall siste oppdateringer",
+        _("Antall siste oppdateringer"),
         default=5,
-        help_text="Hvor mange nylig publiserte sider som vises under «Siste oppdateringer». "
-        "0 skjuler området.",
+        help_text=_(
+            "Så mange av de sist publiserte sidene vises under «Siste oppdateringer». "
+            "Skriv 0 for å skjule området."
+        ),
     )
 
     content_panels = [
@@ -51,7 +54,7 @@ class HomePage(RememberRouteMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "Forside"
+        verbose_name = _("Forside")
 
     def latest_updates(self):
         """Recently published pages below the home page, newest first."""
@@ -77,8 +80,8 @@ class HomePage(RememberRouteMixin, Page):
 class ContentPage(RememberRouteMixin, Page):
     """An ordinary article page built from the shared blocks."""
 
-    lead = models.TextField("Ingress", blank=True, max_length=600)
-    body = StreamField(BodyBlock(), verbose_name="Innhold", blank=True)
+    lead = models.TextField(_("Ingress"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("Innhold"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
@@ -87,14 +90,14 @@ class ContentPage(RememberRouteMixin, Page):
     subpage_types = ["asker.ContentPage"]
 
     class Meta:
-        verbose_name = "Innholdsside"
-        verbose_name_plural = "Innholdssider"
+        verbose_name = _("Innholdsside")
+        verbose_name_plural = _("Innholdssider")
 
 
 class AlertLevel(models.TextChoices):
-    INFO = "info", "Informasjon"
-    WARNING = "warning", "Viktig"
-    DANGER = "danger", "Kritisk"
+    INFO = "info", _("Informasjon")
+    WARNING = "warning", _("Viktig")
+    DANGER = "danger", _("Kritisk")
 
 
 @register_setting(icon="warning")
@@ -102,26 +105,26 @@ class AlertBanner(BaseSiteSetting):
     """A notice shown at the top of every public page, e.g. during a crisis."""
 
     is_active = models.BooleanField(
-        "Vis varselet", default=False, help_text="Slå av når varselet ikke lenger er aktuelt."
+        _("Vis varselet"), default=False, help_text=_("Slå av når varselet ikke lenger er aktuelt.")
     )
     level = models.CharField(
-        "Alvorlighet", max_length=10, choices=AlertLevel.choices, default=AlertLevel.INFO
+        _("Alvorlighet"), max_length=10, choices=AlertLevel.choices, default=AlertLevel.INFO
     )
-    heading = models.CharField("Overskrift", max_length=200, blank=True)
-    text = models.CharField("Tekst", max_length=400, blank=True)
-    link_url = models.URLField("Lenkeadresse", blank=True)
-    link_text = models.CharField("Lenketekst", max_length=200, blank=True)
+    heading = models.CharField(_("Overskrift"), max_length=200, blank=True)
+    text = models.CharField(_("Tekst"), max_length=400, blank=True)
+    link_url = models.URLField(_("Lenkeadresse"), blank=True)
+    link_text = models.CharField(_("Lenketekst"), max_length=200, blank=True)
     second_language = models.CharField(
-        "Andre språk",
+        _("Andre språk"),
         max_length=10,
         default="en",
-        help_text="Språkkode for teksten på andre språk, for eksempel en (engelsk).",
+        help_text=_("Språkkode for teksten på andre språk, for eksempel en (engelsk)."),
     )
     heading_second_language = models.CharField(
-        "Overskrift på andre språk", max_length=200, blank=True
+        _("Overskrift på andre språk"), max_length=200, blank=True
     )
     link_text_second_language = models.CharField(
-        "Lenketekst på andre språk", max_length=200, blank=True
+        _("Lenketekst på andre språk"), max_length=200, blank=True
     )
 
     panels = [
@@ -134,7 +137,7 @@ class AlertBanner(BaseSiteSetting):
                 FieldPanel("link_url"),
                 FieldPanel("link_text"),
             ],
-            heading="Norsk",
+            heading=_("Norsk"),
         ),
         MultiFieldPanel(
             [
@@ -142,23 +145,23 @@ class AlertBanner(BaseSiteSetting):
                 FieldPanel("heading_second_language"),
                 FieldPanel("link_text_second_language"),
             ],
-            heading="Andre språk (valgfritt)",
+            heading=_("Andre språk (valgfritt)"),
         ),
     ]
 
     class Meta:
-        verbose_name = "Varselbanner"
+        verbose_name = _("Varselbanner")
 
     def clean(self):
         errors = {}
         if self.is_active and not (self.heading or self.text):
-            errors["heading"] = "Et aktivt varsel må ha overskrift eller tekst."
+            errors["heading"] = _("Et aktivt varsel må ha overskrift eller tekst.")
         if self.link_url and not self.link_text:
-            errors["link_text"] = "Skriv en lenketekst som sier hvor lenken går."
+            errors["link_text"] = _("Skriv en lenketekst som sier hvor lenken går.")
         if self.link_text and not self.link_url:
-            errors["link_url"] = "Lenketeksten trenger en adresse."
+            errors["link_url"] = _("Lenketeksten trenger en adresse.")
         if self.link_text_second_language and not self.link_url:
-            errors["link_url"] = "Lenketeksten på andre språk trenger en adresse."
+            errors["link_url"] = _("Lenketeksten på andre språk trenger en adresse.")
         if errors:
             raise ValidationError(errors)
 
@@ -171,18 +174,19 @@ class AlertBanner(BaseSiteSetting):
 class FooterSettings(BaseSiteSetting):
     """Contact details and links in the footer of every page."""
 
-    organisation = models.CharField("Virksomhet", max_length=120, default="Asker kommune")
-    address = models.TextField("Besøks- eller postadresse", blank=True)
-    phone = models.CharField("Telefon", max_length=30, blank=True)
-    email = models.EmailField("E-post", blank=True)
-    organisation_number = models.CharField("Organisasjonsnummer", max_length=20, blank=True)
-    opening_hours = RichTextField("Åpningstider", blank=True, features=["bold", "link"])
+    organisation = models.CharField(_("Virksomhet"), max_length=120, default="Asker kommune")
+    address = models.TextField(_("Besøks- eller postadresse"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=30, blank=True)
+    email = models.EmailField(_("E-post"), blank=True)
+    organisation_number = models.CharField(_("Organisasjonsnummer"), max_length=20, blank=True)
+    opening_hours = RichTextField(_("Åpningstider"), blank=True, features=["bold", "link"])
     links = StreamField(
         [("link", LinkBlock())],
-        verbose_name="Lenker i bunnteksten",
+        verbose_name=_("Lenker i bunnteksten"),
         blank=True,
-        help_text="For eksempel personvernerklæring, tilgjengelighetserklæring og "
-        "informasjonskapsler.",
+        help_text=_(
+            "For eksempel personvernerklæring, tilgjengelighetserklæring og informasjonskapsler."
+        ),
     )
 
     panels = [
@@ -195,13 +199,13 @@ class FooterSettings(BaseSiteSetting):
                 FieldPanel("organisation_number"),
                 FieldPanel("opening_hours"),
             ],
-            heading="Kontakt",
+            heading=_("Kontakt"),
         ),
         FieldPanel("links"),
     ]
 
     class Meta:
-        verbose_name = "Bunntekst"
+        verbose_name = _("Bunntekst")
 
     @property
     def phone_href(self):

@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from asker import languages
+
 SITE_NAME = "Asker kommune"
 DESCRIPTION_LENGTH = 160
 # Fields that summarise a page, in the order they are tried when the editor wrote no
@@ -43,7 +45,7 @@ def structured_data(page, title, summary, url, crumbs):
         "@type": "WebPage",
         "name": title,
         "url": url,
-        "inLanguage": "nb",
+        "inLanguage": languages.active_language(),
         "publisher": publisher,
     }
     if summary:

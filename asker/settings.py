@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "asker.security.SecurityHeadersMiddleware",  # CSP with a nonce per request
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address (/en/…); unprefixed addresses are always Norwegian.
+    "asker.languages.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

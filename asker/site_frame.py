@@ -5,15 +5,18 @@ Saving a site setting or publishing, unpublishing, moving or deleting a page cle
 when no shared Redis cache is configured.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.models import Page, Site
 
 TIMEOUT = 60
 
 
-def _key(site_id):
-    return f"site-frame:{site_id}"
+def _key(site_id, language=None):
+    # Per language: the footer's headings and the menu's addresses (/en/…) differ.
+    return f"site-frame:{site_id}:{language or translation.get_language()}"
 
 
 def site_frame(request):
@@ -54,7 +57,13 @@ def build_site_frame(site, request):
 
 
 def clear_site_frame(**kwargs):
-    cache.delete_many([_key(pk) for pk in Site.objects.values_list("pk", flat=True)])
+    cache.delete_many(
+        [
+            _key(pk, language)
+            for pk in Site.objects.values_list("pk", flat=True)
+            for language, _name in settings.LANGUAGES
+        ]
+    )
 
 
 class RememberRouteMixin:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,7 +14,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("sok/", search.search_page, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
@@ -28,11 +28,18 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-# The follow pages: the form under each plan's address, the e-mail links at /folg/.
-urlpatterns.append(path("", include("subscriptions.urls")))
-# The innspill pages hang under each plan's address, so they go just before the page tree.
-urlpatterns.append(path("", include("participation.urls")))
-# Calendar files (kalender.ics) under the index and plans, which Wagtail's pattern cannot take.
-urlpatterns.append(path("", include("themeplans.urls")))
-# Wagtail's page tree serves everything else, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Pages for people, in Norwegian at their own address and in English under /en/ (the
+# interface; editors' content stays Norwegian). The language comes from the address only,
+# never from a cookie or the browser's Accept-Language, so a shared link reads the same for all.
+urlpatterns += i18n_patterns(
+    path("sok/", search.search_page, name="search"),
+    # The follow pages: the form under each plan's address, the e-mail links at /folg/.
+    path("", include("subscriptions.urls")),
+    # The innspill pages hang under each plan's address, so they go just before the page tree.
+    path("", include("participation.urls")),
+    # Calendar files (kalender.ics) under the index and plans, which Wagtail's pattern cannot take.
+    path("", include("themeplans.urls")),
+    # Wagtail's page tree serves everything else, so it comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -13,6 +13,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 SALT = "participation.form-shown-at"
 MAX_AGE = 24 * 3600
@@ -94,7 +96,7 @@ class SpamCheckedForm(forms.Form):
     """A public form with the checks above: the trap field and the signed stamp of when it was
     shown. Templates draw the trap with components/spam_trap.html."""
 
-    website = forms.CharField(label="La dette feltet stå tomt", required=False)
+    website = forms.CharField(label=_("La dette feltet stå tomt"), required=False)
     shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -120,15 +122,19 @@ class SpamCheckedForm(forms.Form):
         self.data["website"] = ""
 
 
-TRAP_FILLED = (
-    "Et skjult felt som stopper automatisk spam, var fylt ut. Det kan skje med autoutfylling i "
-    "nettleseren. Det du skrev, er tatt vare på: send skjemaet på nytt."
+TRAP_FILLED = _(
+    "Et skjult felt mot spam var fylt ut, kanskje av autoutfyllingen i nettleseren. Vi har tatt "
+    "vare på det du skrev. Send skjemaet på nytt."
 )
 STAMP_PROBLEMS = {
-    TOO_FAST: "Skjemaet ble sendt bare sekunder etter at det ble åpnet, og det ligner "
-    "automatisk spam. Se over det du skrev, og send det på nytt.",
-    EXPIRED: "Skjemaet har vært åpent i over et døgn, så vi må be deg sende det på "
-    "nytt. Det du skrev, er tatt vare på.",
+    TOO_FAST: _(
+        "Du sendte skjemaet bare sekunder etter at du åpnet det, og det ligner automatisk spam. "
+        "Se over det du skrev, og send det på nytt."
+    ),
+    EXPIRED: _(
+        "Skjemaet har vært åpent i over et døgn. Vi har tatt vare på det du skrev. Send skjemaet "
+        "på nytt."
+    ),
 }
 
 
@@ -148,9 +154,11 @@ def refusal(form):
 def rate_limited():
     """The refusal when this address has sent too many forms, as (message, status)."""
     minutes = max(1, round(settings.PARTICIPATION_RATE_WINDOW / 60))
-    unit = "minutt" if minutes == 1 else "minutter"
-    return (
-        f"Det er sendt mange skjemaer fra samme nettverk på kort tid. Vent {minutes} {unit} og "
-        "send på nytt. Det du skrev, er tatt vare på.",
-        429,
-    )
+    message = ngettext(
+        "Vi har fått mange skjemaer fra samme nettverk på kort tid. Vent %(minutes)d minutt, og "
+        "send på nytt. Vi har tatt vare på det du skrev.",
+        "Vi har fått mange skjemaer fra samme nettverk på kort tid. Vent %(minutes)d minutter, og "
+        "send på nytt. Vi har tatt vare på det du skrev.",
+        minutes,
+    ) % {"minutes": minutes}
+    return message, 429

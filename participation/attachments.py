@@ -6,8 +6,10 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.utils.formats import number_format
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -25,10 +27,14 @@ DOCX = FileKind(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "Word (DOCX)",
 )
-ODT = FileKind("odt", "application/vnd.oasis.opendocument.text", "OpenDocument-tekst (ODT)")
+ODT = FileKind("odt", "application/vnd.oasis.opendocument.text", _("OpenDocument-tekst (ODT)"))
 ACCEPTED = (PDF, DOCX, ODT, JPEG, PNG)
 ACCEPT_ATTRIBUTE = ",".join(f".{kind.extension}" for kind in ACCEPTED) + ",.jpeg"
-ALLOWED_TEXT = "PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG"
+
+
+def allowed_text():
+    """The accepted kinds as a sender reads them, in the active language."""
+    return gettext("PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG")
 
 
 def recognise(upload):
@@ -70,11 +76,12 @@ def validate(upload):
     if upload.size > settings.PARTICIPATION_MAX_ATTACHMENT_BYTES:
         raise ValidationError(too_large_message())
     if upload.size == 0:
-        raise ValidationError("Filen er tom. Velg en annen fil.")
+        raise ValidationError(gettext("Filen er tom. Velg en annen fil."))
     kind = recognise(upload)
     if kind is None:
         raise ValidationError(
-            f"Vi kan ikke ta imot denne filtypen. Vedlegget må være {ALLOWED_TEXT}."
+            gettext("Vi kan ikke ta imot denne filtypen. Vedlegget må være %(types)s.")
+            % {"types": allowed_text()}
         )
     return kind
 
@@ -90,8 +97,9 @@ def display_name(original_name, kind):
 
 
 def megabytes(size):
-    """A size as people say it: «10 MB», «2,5 MB»."""
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0").replace(".", ",") + " MB"
+    """A size as people say it, with the active language's decimal mark: «10 MB», «2,5 MB»."""
+    value = round(size / (1024 * 1024), 1)
+    return f"{number_format(int(value) if value.is_integer() else value)} MB"
 
 
 def too_large_message():

@@ -15,6 +15,7 @@ from operator import attrgetter
 from pathlib import PurePath
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from participation import attachments
 from participation.models import Submission
@@ -42,17 +43,17 @@ class Column:
 
 
 COLUMNS = (
-    Column("reference", "Referanse", attrgetter("reference")),
-    Column("plan", "Plan", lambda submission: submission.round.page.title),
-    Column("round", "Innspillsrunde", lambda submission: submission.round.title),
-    Column("received_at", "Mottatt", lambda submission: local_time(submission.received_at)),
-    Column("category", "Type avsender", Submission.get_category_display),
-    Column("topic", "Tema", attrgetter("topic")),
-    Column("publication", "Ønske om publisering", Submission.get_publication_display),
-    Column("state", "Status", Submission.get_state_display),
-    Column("text", "Innspill", attrgetter("text")),
-    Column("answer", "Kommunens svar", attrgetter("answer_sent")),
-    Column("decline_reason", "Begrunnelse for ikke å publisere", attrgetter("decline_reason")),
+    Column("reference", _("Referanse"), attrgetter("reference")),
+    Column("plan", _("Plan"), lambda submission: submission.round.page.title),
+    Column("round", _("Innspillsrunde"), lambda submission: submission.round.title),
+    Column("received_at", _("Mottatt"), lambda submission: local_time(submission.received_at)),
+    Column("category", _("Type avsender"), Submission.get_category_display),
+    Column("topic", _("Tema"), attrgetter("topic")),
+    Column("publication", _("Ønske om publisering"), Submission.get_publication_display),
+    Column("state", _("Status"), Submission.get_state_display),
+    Column("text", _("Innspill"), attrgetter("text")),
+    Column("answer", _("Kommunens svar"), attrgetter("answer_sent")),
+    Column("decline_reason", _("Begrunnelse for ikke å publisere"), attrgetter("decline_reason")),
 )
 FIELDS = [column.key for column in COLUMNS]
 HEADINGS = {column.key: column.heading for column in COLUMNS}

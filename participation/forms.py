@@ -1,7 +1,11 @@
-"""The input form: every field with a Norwegian label, help and error a sender can act on."""
+"""The input form: every field with a label, help and error a sender can act on (in gettext)."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from asker import languages
 from participation import antispam, attachments
 from participation.models import Publication, SenderCategory
 
@@ -36,85 +40,117 @@ class InputTextField(forms.CharField):
         return attrs
 
 
+class ContentSelect(forms.Select):
+    """A list of editors' labels (the plan's topics): under /en/ each option but the empty one
+    is marked lang="nb", so a screen reader reads the Norwegian words as Norwegian."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value and not languages.is_content_language():
+            option["attrs"]["lang"] = settings.LANGUAGE_CODE
+        return option
+
+
 class SubmissionForm(antispam.SpamCheckedForm):
     round = forms.TypedChoiceField(
-        label="Hvilken runde gjelder innspillet?",
+        label=_("Hvilken runde gjelder innspillet?"),
         coerce=int,
         error_messages={
-            "required": "Velg hvilken runde innspillet gjelder.",
-            "invalid_choice": "Runden du valgte, tar ikke imot innspill nå. Velg en åpen runde.",
+            "required": _("Velg hvilken runde innspillet gjelder."),
+            "invalid_choice": _("Runden du valgte, tar ikke imot innspill nå. Velg en åpen runde."),
         },
     )
     name = forms.CharField(
-        label="Navn",
+        label=_("Navn"),
         max_length=200,
-        error_messages={"required": "Skriv navnet ditt.", "max_length": "Navnet er for langt."},
+        error_messages={
+            "required": _("Skriv navnet ditt."),
+            "max_length": _(
+                "Navnet kan være høyst %(limit_value)d tegn. Nå er det %(show_value)d tegn."
+            ),
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="E-post",
-        help_text="Vi sender kvittering og svar hit. Den publiseres aldri.",
+        label=_("E-post"),
+        help_text=_(
+            "Vi sender kvitteringen og svaret hit. Vi publiserer aldri e-postadressen din."
+        ),
         max_length=254,
         error_messages={
-            "required": "Skriv e-postadressen din, så vi kan sende deg en kvittering.",
-            "invalid": "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.",
+            "required": _("Skriv e-postadressen din, så vi kan sende deg en kvittering."),
+            "invalid": _("Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no."),
+            "max_length": _("E-postadressen kan være høyst %(limit_value)d tegn."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
-        label="Organisasjon (valgfritt)",
-        help_text="Hvis du skriver for et lag, en forening, en bedrift eller en virksomhet.",
+        label=_("Organisasjon (valgfritt)"),
+        help_text=_(
+            "Fyll ut hvis du skriver på vegne av et lag, en forening, en bedrift eller en annen "
+            "virksomhet."
+        ),
         max_length=200,
         required=False,
+        error_messages={
+            "max_length": _(
+                "Navnet på organisasjonen kan være høyst %(limit_value)d tegn. "
+                "Nå er det %(show_value)d tegn."
+            ),
+        },
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     category = forms.ChoiceField(
-        label="Jeg sender innspill som",
+        label=_("Jeg sender innspill som"),
         choices=SenderCategory.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Velg hvem du sender innspillet som.",
-            "invalid_choice": "Velg ett av alternativene for hvem du sender innspillet som.",
+            "required": _("Velg hvem du sender innspillet som."),
+            "invalid_choice": _("Velg ett av alternativene for hvem du sender innspillet som."),
         },
     )
     topic = forms.ChoiceField(
-        label="Tema (valgfritt)",
-        help_text="Velg temaet innspillet handler mest om, hvis det passer.",
+        label=_("Tema (valgfritt)"),
+        help_text=_("Velg temaet innspillet handler mest om, hvis det passer."),
         required=False,
-        error_messages={"invalid_choice": "Velg et tema fra listen, eller «Ikke valgt»."},
+        widget=ContentSelect,
+        error_messages={"invalid_choice": _("Velg et tema fra listen, eller «Ikke valgt».")},
     )
     text = InputTextField(
-        label="Innspillet ditt",
+        label=_("Innspillet ditt"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={
-            "required": "Skriv innspillet ditt.",
-            "max_length": "Innspillet kan være høyst %(limit_value)d tegn. Nå er det "
-            "%(show_value)d tegn. Legg gjerne resten ved som fil.",
+            "required": _("Skriv innspillet ditt."),
+            "max_length": _(
+                "Innspillet kan være høyst %(limit_value)d tegn. Nå er det %(show_value)d tegn. "
+                "Legg gjerne resten ved som fil."
+            ),
         },
     )
     attachment = forms.FileField(
-        label="Vedlegg (valgfritt)",
-        help_text=f"{attachments.ALLOWED_TEXT}, høyst 10 MB.",
+        label=_("Vedlegg (valgfritt)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": attachments.ACCEPT_ATTRIBUTE}),
         error_messages={
-            "invalid": "Filen kom ikke fram. Prøv å velge den på nytt.",
-            "empty": "Filen er tom. Velg en annen fil.",
+            "invalid": _("Filen kom ikke fram. Prøv å velge den på nytt."),
+            "empty": _("Filen er tom. Velg en annen fil."),
         },
     )
     publication = forms.ChoiceField(
-        label="Kan vi publisere innspillet ditt på nettsidene?",
+        label=_("Kan vi publisere innspillet ditt på nettsidene?"),
         choices=Publication.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Velg om vi kan publisere innspillet ditt.",
-            "invalid_choice": "Velg ett av de tre alternativene for publisering.",
+            "required": _("Velg om vi kan publisere innspillet ditt."),
+            "invalid_choice": _("Velg ett av de tre alternativene for publisering."),
         },
     )
     privacy = forms.BooleanField(
-        label="Jeg har lest hvordan innspillet og opplysningene om meg blir behandlet.",
-        error_messages={"required": "Bekreft at du har lest hvordan innspillet blir behandlet."},
+        label=_("Jeg har lest hvordan kommunen behandler innspillet og opplysningene om meg."),
+        error_messages={
+            "required": _("Kryss av for at du har lest hvordan kommunen behandler innspillet.")
+        },
     )
 
     def __init__(self, *args, rounds, plan, attachment_too_large=False, **kwargs):
@@ -129,9 +165,16 @@ class SubmissionForm(antispam.SpamCheckedForm):
         else:
             self.fields["round"].widget = forms.RadioSelect()
         topics = plan_topics(plan)
-        self.fields["topic"].choices = [("", "Ikke valgt"), *[(t, t) for t in topics]]
+        self.fields["topic"].choices = [("", gettext("Ikke valgt")), *[(t, t) for t in topics]]
         self.has_topics = bool(topics)
-        if not any(r.allow_attachments for r in rounds):
+        if any(r.allow_attachments for r in rounds):
+            self.fields["attachment"].help_text = gettext(
+                "Du kan legge ved én fil: %(types)s. Den kan være høyst %(size)s."
+            ) % {
+                "types": attachments.allowed_text(),
+                "size": attachments.megabytes(settings.PARTICIPATION_MAX_ATTACHMENT_BYTES),
+            }
+        else:
             del self.fields["attachment"]
 
     @property
@@ -153,13 +196,15 @@ class SubmissionForm(antispam.SpamCheckedForm):
         if chosen and cleaned.get("attachment") and not chosen.allow_attachments:
             self.add_error(
                 "attachment",
-                "Runden du valgte, tar ikke imot vedlegg. Send innspillet uten vedlegg.",
+                gettext("Runden du valgte, tar ikke imot vedlegg. Send innspillet uten vedlegg."),
             )
         return cleaned
 
 
 class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(
-        label="Ja, jeg vil trekke tilbake innspillet mitt.",
-        error_messages={"required": "Kryss av for å bekrefte at du vil trekke innspillet."},
+        label=_("Ja, jeg vil trekke tilbake innspillet mitt."),
+        error_messages={
+            "required": _("Kryss av for å bekrefte at du vil trekke tilbake innspillet.")
+        },
     )

@@ -5,6 +5,8 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
@@ -19,14 +21,14 @@ HEARING_MIN_DAYS = 42
 
 
 class RoundKind(models.TextChoices):
-    EARLY_INPUT = "early_input", "Innspill tidlig i arbeidet"
-    HEARING = "hearing", "Offentlig høring"
+    EARLY_INPUT = "early_input", _("Innspill tidlig i arbeidet")
+    HEARING = "hearing", _("Offentlig høring")
 
 
 class RoundState(models.TextChoices):
-    UPCOMING = "upcoming", "Ikke åpnet ennå"
-    OPEN = "open", "Åpen for innspill"
-    CLOSED = "closed", "Stengt"
+    UPCOMING = "upcoming", _("Ikke åpnet ennå")
+    OPEN = "open", _("Åpen for innspill")
+    CLOSED = "closed", _("Stengt")
 
 
 class ParticipationRound(Orderable):
@@ -36,26 +38,28 @@ class ParticipationRound(Orderable):
         "themeplans.ThemePlanPage", on_delete=models.CASCADE, related_name="participation_rounds"
     )
     title = models.CharField(
-        "Navn på runden",
+        _("Navn på runden"),
         max_length=200,
-        help_text="For eksempel «Innspill til kunnskapsgrunnlaget».",
+        help_text=_("For eksempel «Innspill til kunnskapsgrunnlaget»."),
     )
-    kind = models.CharField("Type", max_length=20, choices=RoundKind, default=RoundKind.EARLY_INPUT)
-    opens_at = models.DateTimeField("Åpner", help_text="Dato og klokkeslett (norsk tid).")
+    kind = models.CharField(
+        _("Type"), max_length=20, choices=RoundKind, default=RoundKind.EARLY_INPUT
+    )
+    opens_at = models.DateTimeField(_("Åpner"), help_text=_("Dato og klokkeslett (norsk tid)."))
     closes_at = models.DateTimeField(
-        "Stenger",
-        help_text="Innspill tas imot til dette tidspunktet (norsk tid), for eksempel kl. 23.59.",
+        _("Stenger"),
+        help_text=_("Skjemaet stenger på dette tidspunktet (norsk tid), for eksempel kl. 23.59."),
     )
     intro = RichTextField(
-        "Hva vi vil ha innspill på",
+        _("Hva vi vil ha innspill på"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text="Vises over skjemaet og på planens side.",
+        help_text=_("Vises over skjemaet og på planens side."),
     )
     allow_attachments = models.BooleanField(
-        "Tillat vedlegg",
+        _("Tillat vedlegg"),
         default=True,
-        help_text="PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB.",
+        help_text=_("PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB."),
     )
 
     panels = [
@@ -66,15 +70,15 @@ class ParticipationRound(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Innspillsrunde"
-        verbose_name_plural = "Innspillsrunder"
+        verbose_name = _("Innspillsrunde")
+        verbose_name_plural = _("Innspillsrunder")
 
     def __str__(self):
         return f"{self.title} ({self.page.title})" if self.page_id else self.title
 
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "Runden må stenge etter at den åpner."})
+            raise ValidationError({"closes_at": _("Runden må stenge etter at den åpner.")})
 
     def state_at(self, moment=None):
         """Open from `opens_at` up to, not including, `closes_at`."""
@@ -99,23 +103,23 @@ class ParticipationRound(Orderable):
 
 
 class SenderCategory(models.TextChoices):
-    PRIVATE_PERSON = "private", "Privatperson"
-    ASSOCIATION = "association", "Lag eller forening"
-    BUSINESS = "business", "Næringsliv"
-    PUBLIC_BODY = "public", "Offentlig virksomhet"
+    PRIVATE_PERSON = "private", _("Privatperson")
+    ASSOCIATION = "association", _("Lag eller forening")
+    BUSINESS = "business", _("Næringsliv")
+    PUBLIC_BODY = "public", _("Offentlig virksomhet")
 
 
 class Publication(models.TextChoices):
-    NONE = "none", "Ikke publiser innspillet"
-    ANONYMOUS = "anonymous", "Publiser innspillet uten navnet mitt"
-    NAMED = "named", "Publiser innspillet med navnet mitt"
+    NONE = "none", _("Ikke publiser innspillet")
+    ANONYMOUS = "anonymous", _("Publiser innspillet uten navnet mitt")
+    NAMED = "named", _("Publiser innspillet med navnet mitt")
 
 
 class SubmissionState(models.TextChoices):
-    RECEIVED = "received", "Mottatt"
-    PUBLISHED = "published", "Publisert"
-    DECLINED = "declined", "Ikke publisert"
-    WITHDRAWN = "withdrawn", "Trukket tilbake"
+    RECEIVED = "received", _("Mottatt")
+    PUBLISHED = "published", _("Publisert")
+    DECLINED = "declined", _("Ikke publisert")
+    WITHDRAWN = "withdrawn", _("Trukket tilbake")
 
 
 def new_token():
@@ -140,57 +144,67 @@ class Submission(index.Indexed, models.Model):
 
     round = models.ForeignKey(
         ParticipationRound,
-        verbose_name="Innspillsrunde",
+        verbose_name=_("Innspillsrunde"),
         on_delete=models.PROTECT,
         related_name="submissions",
     )
     # Null until the row has its primary key, which the reference is made from (see submit()).
     reference = models.CharField(  # noqa: DJ001
-        "Referanse", max_length=20, unique=True, null=True, editable=False
+        _("Referanse"), max_length=20, unique=True, null=True, editable=False
     )
-    name = models.CharField("Navn", max_length=200)
-    email = models.EmailField("E-post", max_length=254)
-    organisation = models.CharField("Organisasjon", max_length=200, blank=True)
-    category = models.CharField("Avsender", max_length=20, choices=SenderCategory)
+    name = models.CharField(_("Navn"), max_length=200)
+    email = models.EmailField(_("E-post"), max_length=254)
+    organisation = models.CharField(_("Organisasjon"), max_length=200, blank=True)
+    category = models.CharField(_("Avsender"), max_length=20, choices=SenderCategory)
     topic = models.CharField(
-        "Tema", max_length=300, blank=True, help_text="Temaet slik det het da innspillet kom inn."
+        _("Tema"),
+        max_length=300,
+        blank=True,
+        help_text=_("Temaet slik det het da innspillet kom inn."),
     )
-    text = models.TextField("Innspill")
+    text = models.TextField(_("Innspill"))
+    # The interface language the form was sent in: our best guess at the text's language (for
+    # lang= on the pages) and the language of the sender's own mails, also when retried later.
+    language = models.CharField(_("Språk i skjemaet"), max_length=8, default="nb", editable=False)
     attachment = models.FileField(
-        "Vedlegg", storage=private_storage, upload_to=attachment_path, blank=True, max_length=200
+        _("Vedlegg"), storage=private_storage, upload_to=attachment_path, blank=True, max_length=200
     )
-    attachment_name = models.CharField("Filnavn på vedlegget", max_length=200, blank=True)
-    attachment_type = models.CharField("Filtype", max_length=100, blank=True)
-    attachment_size = models.PositiveIntegerField("Størrelse (byte)", null=True, blank=True)
+    attachment_name = models.CharField(_("Filnavn på vedlegget"), max_length=200, blank=True)
+    attachment_type = models.CharField(_("Filtype"), max_length=100, blank=True)
+    attachment_size = models.PositiveIntegerField(_("Størrelse (byte)"), null=True, blank=True)
     publication = models.CharField(
-        "Ønske om publisering", max_length=20, choices=Publication, default=Publication.NONE
+        _("Ønske om publisering"), max_length=20, choices=Publication, default=Publication.NONE
     )
-    privacy_accepted = models.BooleanField("Har lest personvernerklæringen", default=False)
+    privacy_accepted = models.BooleanField(_("Har lest personvernerklæringen"), default=False)
 
     state = models.CharField(
-        "Status", max_length=20, choices=SubmissionState, default=SubmissionState.RECEIVED
+        _("Status"), max_length=20, choices=SubmissionState, default=SubmissionState.RECEIVED
     )
     decline_reason = models.TextField(
-        "Begrunnelse for ikke å publisere",
+        _("Begrunnelse for ikke å publisere"),
         blank=True,
-        help_text="Publiseres ikke. Avsenderen ser den på sin egen side og i e-posten med svaret.",
+        help_text=_(
+            "Publiseres ikke. Avsenderen ser den på sin egen side og i e-posten med svaret."
+        ),
     )
     internal_note = models.TextField(
-        "Intern merknad", blank=True, help_text="Bare for saksbehandlere. Vises aldri offentlig."
+        _("Intern merknad"),
+        blank=True,
+        help_text=_("Bare for saksbehandlere. Vises aldri offentlig."),
     )
     answer = models.TextField(
-        "Kommunens svar",
+        _("Kommunens svar"),
         blank=True,
-        help_text="Vises offentlig sammen med innspillet og sendes til avsenderen på e-post.",
+        help_text=_("Vises offentlig sammen med innspillet og sendes til avsenderen på e-post."),
     )
-    answered_at = models.DateTimeField("Svar sendt", null=True, blank=True, editable=False)
+    answered_at = models.DateTimeField(_("Svar sendt"), null=True, blank=True, editable=False)
     answer_sent = models.TextField(blank=True, editable=False)  # the answer last e-mailed
 
-    received_at = models.DateTimeField("Mottatt", default=timezone.now, editable=False)
-    updated_at = models.DateTimeField("Sist endret", auto_now=True)
-    published_at = models.DateTimeField("Publisert", null=True, blank=True, editable=False)
-    withdrawn_at = models.DateTimeField("Trukket tilbake", null=True, blank=True, editable=False)
-    anonymised_at = models.DateTimeField("Anonymisert", null=True, blank=True, editable=False)
+    received_at = models.DateTimeField(_("Mottatt"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("Sist endret"), auto_now=True)
+    published_at = models.DateTimeField(_("Publisert"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("Trukket tilbake"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("Anonymisert"), null=True, blank=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
@@ -206,13 +220,13 @@ class Submission(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "Innspill"
-        verbose_name_plural = "Innspill"
+        verbose_name = _("Innspill")
+        verbose_name_plural = _("Innspill")
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["round", "state"]), models.Index(fields=["received_at"])]
 
     def __str__(self):
-        return self.reference or f"Innspill {self.pk}"
+        return self.reference or gettext("Innspill %(number)s") % {"number": self.pk}
 
     @property
     def public_name(self):
@@ -237,9 +251,9 @@ class Submission(index.Indexed, models.Model):
 
 
 class MailKind(models.TextChoices):
-    RECEIPT = "receipt", "Kvittering til avsenderen"
-    STAFF_NOTICE = "staff_notice", "Varsel til saksbehandlerne"
-    ANSWER = "answer", "Svar til avsenderen"
+    RECEIPT = "receipt", _("Kvittering til avsenderen")
+    STAFF_NOTICE = "staff_notice", _("Varsel til saksbehandlerne")
+    ANSWER = "answer", _("Svar til avsenderen")
 
 
 class MailFailure(models.Model):
@@ -255,16 +269,16 @@ class MailFailure(models.Model):
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="mail_failures"
     )
-    kind = models.CharField("E-post", max_length=20, choices=MailKind)
-    attempts = models.PositiveSmallIntegerField("Forsøk", default=1)
-    failed_at = models.DateTimeField("Sist forsøkt", default=timezone.now)
+    kind = models.CharField(_("E-post"), max_length=20, choices=MailKind)
+    attempts = models.PositiveSmallIntegerField(_("Forsøk"), default=1)
+    failed_at = models.DateTimeField(_("Sist forsøkt"), default=timezone.now)
     # The exception's class only: an SMTP server's message may hold the sender's address.
-    error = models.CharField("Feil", max_length=100, blank=True)
-    given_up_at = models.DateTimeField("Gitt opp", null=True, blank=True)
+    error = models.CharField(_("Feil"), max_length=100, blank=True)
+    given_up_at = models.DateTimeField(_("Gitt opp"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "E-post som feilet"
-        verbose_name_plural = "E-poster som feilet"
+        verbose_name = _("E-post som feilet")
+        verbose_name_plural = _("E-poster som feilet")
         constraints = [
             models.UniqueConstraint(fields=["submission", "kind"], name="one_failure_per_mail")
         ]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 
 from participation import links
 from participation.models import ParticipationRound
-from participation.plan_events import local_moment, round_noun
+from participation.plan_events import by_kind, local_moment
 from themeplans.calendar import CalendarEntry, register_source
 
 
@@ -18,14 +18,16 @@ def deadline_entries(plans):
         yield CalendarEntry(
             key=f"round-{round.pk}-deadline",
             plan=plan,
+            # Translators: a calendar entry's title; plan, round: titles typed by editors.
             summary=gettext("Frist for innspill: %(plan)s – %(round)s")
             % {"plan": plan.title, "round": round.title},
-            description=gettext("%(what)s er åpen for innspill fra %(opens)s til %(closes)s.")
-            % {
-                "what": round_noun(round),
-                "opens": local_moment(round.opens_at),
-                "closes": local_moment(round.closes_at),
-            },
+            description=by_kind(
+                round,
+                # Translators: opens, closes: a date and time, "29. desember 2026 kl. 23.59".
+                gettext("Høringen er åpen fra %(opens)s til %(closes)s."),
+                gettext("Innspillsrunden er åpen fra %(opens)s til %(closes)s."),
+            )
+            % {"opens": local_moment(round.opens_at), "closes": local_moment(round.closes_at)},
             starts=timezone.localtime(round.closes_at),
             path=links.form_path(plan),
         )

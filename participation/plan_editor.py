@@ -7,6 +7,10 @@ editor when Django starts (ParticipationConfig.ready), before Wagtail builds the
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Page
@@ -42,24 +46,38 @@ class PlanPageForm(WagtailAdminPageForm):
         for round in with_input:
             self.add_error(
                 None,
-                f"Innspillsrunden «{round.title}» har {round.count} innspill og kan ikke "
-                "fjernes. Endre heller når den stenger.",
+                ngettext(
+                    "Innspillsrunden «%(round)s» har %(count)s innspill og kan ikke fjernes. "
+                    "Endre heller når den stenger.",
+                    "Innspillsrunden «%(round)s» har %(count)s innspill og kan ikke fjernes. "
+                    "Endre heller når den stenger.",
+                    round.count,
+                )
+                % {"round": round.title, "count": round.count},
             )
         return cleaned
+
+
+def _rounds_help():
+    """The help over the rounds, in the language of the editor who opens the form."""
+    return gettext(
+        "Når en runde er åpen, viser planens side en lenke til innspillsskjemaet. "
+        "En offentlig høring bør vare minst seks uker (%(days)s dager). "
+        "Innspillene finner du under «Innspill» i menyen."
+    ) % {"days": HEARING_MIN_DAYS}
+
+
+rounds_help = lazy(_rounds_help, str)
 
 
 def add_rounds_tab(page_model):
     tabs = list(page_model.edit_handler.children)
     rounds_tab = ObjectList(
         [
-            HelpPanel(
-                "<p>Når en runde er åpen, viser planens side en lenke til innspillsskjemaet. "
-                f"En offentlig høring bør vare minst seks uker ({HEARING_MIN_DAYS} dager). "
-                "Innspillene finner du under «Innspill» i menyen.</p>"
-            ),
-            InlinePanel(ROUNDS, heading="Innspillsrunder", label="innspillsrunde"),
+            HelpPanel(format_lazy("<p>{}</p>", rounds_help())),
+            InlinePanel(ROUNDS, heading=_("Innspillsrunder"), label=_("innspillsrunde")),
         ],
-        heading="Medvirkning",
+        heading=_("Medvirkning"),
     )
     tabs.insert(3, rounds_tab)  # after Framdrift, where the milestones are
     page_model.edit_handler = TabbedInterface(tabs, base_form_class=PlanPageForm)
@@ -72,8 +90,14 @@ def warn_short_hearings(request, page):
         if round.is_short_hearing:
             messages.warning(
                 request,
-                f"Høringen «{round.title}» varer bare {round.duration_days} dager. En offentlig "
-                "høring bør vare minst seks uker.",
+                ngettext(
+                    "Høringen «%(round)s» varer bare %(days)s dag. En offentlig høring bør vare "
+                    "minst seks uker.",
+                    "Høringen «%(round)s» varer bare %(days)s dager. En offentlig høring bør vare "
+                    "minst seks uker.",
+                    round.duration_days,
+                )
+                % {"round": round.title, "days": round.duration_days},
             )
 
 
@@ -85,8 +109,14 @@ def _input_under(page):
 def _refuse(request, page, count):
     messages.error(
         request,
-        f"«{page.title}» har {count} innspill på seg eller under seg og kan ikke slettes. "
-        "Avpubliser siden i stedet.",
+        ngettext(
+            "«%(page)s» har %(count)s innspill på seg eller under seg og kan ikke slettes. "
+            "Avpubliser siden i stedet.",
+            "«%(page)s» har %(count)s innspill på seg eller under seg og kan ikke slettes. "
+            "Avpubliser siden i stedet.",
+            count,
+        )
+        % {"page": page.title, "count": count},
     )
 
 

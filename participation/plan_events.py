@@ -1,10 +1,14 @@
 """Rounds opened, closing and closed, and answers published: participation's part of the
-plans' timeline (themeplans.events), read by the RSS feeds and the e-mails to followers."""
+plans' timeline (themeplans.events), read by the RSS feeds and the e-mails to followers.
+
+The texts are written in the language active when the events are gathered (Norwegian for the
+e-mails the scheduled job sends)."""
 
 from datetime import timedelta
 
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from participation import links
 from participation.models import ParticipationRound, RoundKind, Submission
@@ -23,9 +27,10 @@ def local_moment(value):
     return format_date(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def round_noun(round):
-    """How a sentence names the round: «Høringen» or «Innspillsrunden»."""
-    return "Høringen" if round.kind == RoundKind.HEARING else "Innspillsrunden"
+def by_kind(round, hearing, other):
+    """`hearing` for a public hearing, else `other`: whole sentences, each its own string, so
+    a translation can name the round the way its grammar needs."""
+    return hearing if round.kind == RoundKind.HEARING else other
 
 
 def round_events(plans, now):
@@ -37,11 +42,18 @@ def round_events(plans, now):
             key=f"{ROUND_OPENED}:{round.pk}",
             kind=ROUND_OPENED,
             plan=plan,
-            title=f"{plan.title}: {round.title} – åpnet for innspill",
-            description=(
-                f"{round_noun(round)} åpnet {local_moment(round.opens_at)}, med frist "
-                f"{local_moment(round.closes_at)}. Alle kan sende innspill."
-            ),
+            # Translators: plan, round: titles typed by editors.
+            title=gettext("%(plan)s: %(round)s – åpnet for innspill")
+            % {"plan": plan.title, "round": round.title},
+            description=by_kind(
+                round,
+                # Translators: opens, closes: a date and time, "29. desember 2026 kl. 23.59".
+                gettext("Høringen åpnet %(opens)s. Alle kan sende innspill fram til %(closes)s."),
+                gettext(
+                    "Innspillsrunden åpnet %(opens)s. Alle kan sende innspill fram til %(closes)s."
+                ),
+            )
+            % {"opens": local_moment(round.opens_at), "closes": local_moment(round.closes_at)},
             moment=round.opens_at,
             below_plan=links.FORM,
         )
@@ -51,8 +63,10 @@ def round_events(plans, now):
                 key=f"{ROUND_CLOSING}:{round.pk}",
                 kind=ROUND_CLOSING,
                 plan=plan,
-                title=f"{plan.title}: tre dager igjen av {round.title}",
-                description=f"Fristen for innspill er {local_moment(round.closes_at)}.",
+                title=gettext("%(plan)s: tre dager igjen til fristen for «%(round)s»")
+                % {"plan": plan.title, "round": round.title},
+                description=gettext("Fristen for innspill er %(closes)s.")
+                % {"closes": local_moment(round.closes_at)},
                 moment=warning_at,
                 below_plan=links.FORM,
             )
@@ -61,8 +75,14 @@ def round_events(plans, now):
                 key=f"{ROUND_CLOSED}:{round.pk}",
                 kind=ROUND_CLOSED,
                 plan=plan,
-                title=f"{plan.title}: {round.title} – avsluttet",
-                description=f"{round_noun(round)} ble avsluttet {local_moment(round.closes_at)}.",
+                title=gettext("%(plan)s: %(round)s – avsluttet")
+                % {"plan": plan.title, "round": round.title},
+                description=by_kind(
+                    round,
+                    gettext("Høringen er over. Fristen var %(closes)s."),
+                    gettext("Innspillsrunden er over. Fristen var %(closes)s."),
+                )
+                % {"closes": local_moment(round.closes_at)},
                 moment=round.closes_at,
                 below_plan=links.PUBLISHED,
             )
@@ -83,8 +103,11 @@ def answer_events(plans, now):
             key=f"{ANSWER_PUBLISHED}:{submission.pk}",
             kind=ANSWER_PUBLISHED,
             plan=plan,
-            title=f"{plan.title}: kommunen har svart på innspill {submission.reference}",
-            description=f"Svaret er publisert sammen med innspillet ({submission.round.title}).",
+            # Translators: reference: the input's receipt number.
+            title=gettext("%(plan)s: kommunen har svart på innspill %(reference)s")
+            % {"plan": plan.title, "reference": submission.reference},
+            description=gettext("Les svaret sammen med innspillet (%(round)s).")
+            % {"round": submission.round.title},
             moment=submission.answered_at,
             below_plan=f"{links.PUBLISHED}#innspill-{submission.reference}",
         )

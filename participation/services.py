@@ -8,7 +8,9 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from asker import languages
 from participation import attachments, tasks
 from participation.models import Publication, Submission, SubmissionState
 
@@ -34,6 +36,7 @@ def submit(round, data, upload=None):
         text=data["text"].strip(),
         publication=data["publication"],
         privacy_accepted=bool(data.get("privacy")),
+        language=languages.active_language(),
         received_at=now,
     )
     try:
@@ -73,8 +76,8 @@ def withdraw(submission):
 
 def why_not_withdrawable(submission):
     if submission.state == SubmissionState.WITHDRAWN:
-        return "Innspillet er allerede trukket tilbake."
-    return "Innspillet kan ikke trekkes tilbake lenger: runden er stengt."
+        return _("Innspillet er allerede trukket tilbake.")
+    return _("Runden har stengt, så du kan ikke lenger trekke tilbake innspillet.")
 
 
 # Why input cannot be published (see publish_blocker).

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Case, F, Value, When
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from participation import links
@@ -119,9 +119,10 @@ def _to_sender(submission):
 @task()
 def send_receipt(submission_id, retry=False):
     submission = _submission(submission_id)
-    _deliver(
-        "receipt", submission, "receipt", _to_sender(submission), _context(submission), retry=retry
-    )
+    # In the language the sender used the form in, also when a later run retries it.
+    with translation.override(submission.language):
+        context = _context(submission)
+        _deliver("receipt", submission, "receipt", _to_sender(submission), context, retry=retry)
 
 
 def staff_recipients(plan):
@@ -146,17 +147,22 @@ def notify_staff(submission_id, retry=False):
     admin_url = settings.SITE_URL + reverse(
         "wagtailsnippets_participation_submission:edit", args=[submission.pk]
     )
-    context = {**_context(submission), "admin_url": admin_url}
     recipients = staff_recipients(submission.round.page)
-    _deliver("staff_notice", submission, "staff_notice", recipients, context, retry=retry)
+    # Staff read Norwegian, whatever language the sender's page was in.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {**_context(submission), "admin_url": admin_url}
+        _deliver("staff_notice", submission, "staff_notice", recipients, context, retry=retry)
 
 
 @task()
 def send_answer(submission_id, retry=False):
+
     submission = _submission(submission_id)
-    _deliver(
-        "answer", submission, "answer", _to_sender(submission), _context(submission), retry=retry
-    )
+    # The sender's language for the mail and its link, whatever the moderator's admin language
+    # (the answer itself is written in Norwegian).
+    with translation.override(submission.language):
+        context = _context(submission)
+        _deliver("answer", submission, "answer", _to_sender(submission), context, retry=retry)
 
 
 # What retry_failed_mail sends again, by MailFailure.kind.

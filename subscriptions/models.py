@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # An address not confirmed within this time is forgotten (manage.py notify_followers).
@@ -63,7 +64,7 @@ class Subscription(models.Model):
     def __str__(self):
         # Not the address: Wagtail keeps this label in the admin's history, also after the
         # follower is deleted on request.
-        return f"Følger nr. {self.pk}"
+        return gettext("Følger nr. %(number)s") % {"number": self.pk}
 
     @property
     def is_confirmed(self):

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.permissions import register_permission_policy
@@ -62,12 +63,12 @@ def plans_with_followers(request):
 
 class FollowerFilterSet(WagtailFilterSet):
     plan = django_filters.ModelChoiceFilter(
-        label="Plan", queryset=plans_with_followers, empty_label="Alle"
+        label=_("Plan"), queryset=plans_with_followers, empty_label=_("Alle")
     )
     status = django_filters.ChoiceFilter(
-        label="Status",
-        choices=[(ACTIVE, "Aktiv"), (PENDING, "Venter på bekreftelse")],
-        empty_label="Alle",
+        label=_("Status"),
+        choices=[(ACTIVE, _("Aktiv")), (PENDING, _("Venter på bekreftelse"))],
+        empty_label=_("Alle"),
         widget=forms.RadioSelect,
         method="filter_status",
     )
@@ -83,7 +84,7 @@ class FollowerFilterSet(WagtailFilterSet):
 class FollowerViewSet(SnippetViewSet):
     model = Subscription
     icon = "mail"
-    menu_label = "Følgere"
+    menu_label = _("Følgere")
     menu_name = "folgere"
     menu_order = 260  # just below «Temaplaner»
     add_to_admin_menu = True
@@ -98,26 +99,26 @@ class FollowerViewSet(SnippetViewSet):
     ordering = "-created_at"
     list_display = [
         "email",
-        Column("plan", label="Plan", accessor="plan", sort_key="plan__title"),
+        Column("plan", label=_("Plan"), accessor="plan", sort_key="plan__title"),
         StatusTagColumn(
             "status",
-            label="Status",
+            label=_("Status"),
             accessor="status",
             primary=lambda subscription: subscription.is_confirmed,
         ),
-        DateColumn("created_at", label="Meldt på", sort_key="created_at"),
-        DateColumn("confirmed_at", label="Bekreftet", sort_key="confirmed_at"),
+        DateColumn("created_at", label=_("Meldt på"), sort_key="created_at"),
+        DateColumn("confirmed_at", label=_("Bekreftet"), sort_key="confirmed_at"),
     ]
     filterset_class = FollowerFilterSet
     search_fields = ["email"]
     search_backend_name = None  # the ORM's icontains on the address, not a search index
     list_export = ["email", "plan", "status", "created_at", "confirmed_at"]
     export_headings = {
-        "email": "E-post",
-        "plan": "Plan",
-        "status": "Status",
-        "created_at": "Meldt på",
-        "confirmed_at": "Bekreftet",
+        "email": _("E-post"),
+        "plan": _("Plan"),
+        "status": _("Status"),
+        "created_at": _("Meldt på"),
+        "confirmed_at": _("Bekreftet"),
     }
     export_filename = "folgere"
 

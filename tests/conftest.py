@@ -11,6 +11,18 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def norwegian_interface():
+    """Each test starts in Norwegian: a request under /en/ leaves English active in the thread
+    (LocaleMiddleware activates the address's language and never resets it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once into the test database: every test then starts from it

@@ -93,6 +93,7 @@ def milestone_entries(plans):
 
 
 def _milestone_description(milestone):
+    # Translators: a line in a calendar entry; when: the milestone's date ("1. kvartal 2021").
     lines = [gettext("Når: %(when)s") % {"when": milestone.display_date}]
     if milestone.body:
         lines.append(gettext("Politisk organ: %(body)s") % {"body": milestone.body})
@@ -101,6 +102,8 @@ def _milestone_description(milestone):
     if milestone.moved_by:
         decision = milestone.moved_by
         lines.append(
+            # Translators: original: the milestone's first date; body: a political body
+            # ("Formannskapet"); day: the date of its decision.
             gettext("Flyttet fra %(original)s ved vedtak i %(body)s %(day)s.")
             % {
                 "original": milestone.display_original_date,

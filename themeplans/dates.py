@@ -69,16 +69,22 @@ def format_date(day: date, precision: str) -> str:
     """`day` written at `precision`: "13. februar 2020", "september 2020", "1. kvartal 2021"."""
     _check(precision)
     if precision == DAY:
+        # Translators: a date known to the day, "13. februar 2020". day: 1–31, month: the
+        # month's name from Django's catalogue ("februar"/"February"), year: four digits.
         return gettext("%(day)s. %(month)s %(year)s") % {
             "day": day.day,
             "month": _month_name(day),
             "year": day.year,
         }
     if precision == MONTH:
+        # Translators: a date known to the month, "september 2020". month: the month's name,
+        # year: four digits.
         return gettext("%(month)s %(year)s") % {"month": _month_name(day), "year": day.year}
     if precision == QUARTER:
-        return gettext("%(number)s. kvartal %(year)s") % {
-            "number": _quarter(day),
+        # Translators: a date known to the quarter of a year, "1. kvartal 2021" (English "Q1
+        # 2021"). quarter: 1–4, year: four digits.
+        return gettext("%(quarter)s. kvartal %(year)s") % {
+            "quarter": _quarter(day),
             "year": day.year,
         }
     return str(day.year)
@@ -99,31 +105,42 @@ def format_span(start: date, end: date | None, precision: str) -> str:
         raise ValueError(f"The span ends ({end}) before it starts ({start}).")
 
     if precision == YEAR:
+        # Translators: a span of whole years, "2020–2022". first, last: four-digit years.
         return gettext("%(first)s–%(last)s") % {"first": start.year, "last": end.year}
     if start.year != end.year:
+        # Translators: a span across years, "november 2020 – februar 2021". start, end: two
+        # dates already written out (a day, month or quarter with its year).
         return gettext("%(start)s – %(end)s") % {
             "start": format_date(start, precision),
             "end": format_date(end, precision),
         }
     if precision == QUARTER:
+        # Translators: quarters of one year, "1.–3. kvartal 2020" (English "Q1–Q3 2020").
+        # first, last: quarters 1–4, year: four digits.
         return gettext("%(first)s.–%(last)s. kvartal %(year)s") % {
             "first": _quarter(start),
             "last": _quarter(end),
             "year": start.year,
         }
     if precision == MONTH:
+        # Translators: months of one year, "september–november 2020". first, last: the months'
+        # names, year: four digits.
         return gettext("%(first)s–%(last)s %(year)s") % {
             "first": _month_name(start),
             "last": _month_name(end),
             "year": start.year,
         }
     if start.month == end.month:
+        # Translators: days of one month, "13.–14. februar 2020". first, last: days 1–31,
+        # month: the month's name, year: four digits.
         return gettext("%(first)s.–%(last)s. %(month)s %(year)s") % {
             "first": start.day,
             "last": end.day,
             "month": _month_name(start),
             "year": start.year,
         }
+    # Translators: days in two months of one year, "30. januar – 2. februar 2020". first_day,
+    # last_day: days 1–31, first_month, last_month: the months' names, year: four digits.
     return gettext("%(first_day)s. %(first_month)s – %(last_day)s. %(last_month)s %(year)s") % {
         "first_day": start.day,
         "first_month": _month_name(start),

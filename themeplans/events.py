@@ -1,5 +1,8 @@
 """What has happened on the plans: the timeline the RSS feeds and the e-mails to followers read.
 
+Titles and descriptions are written in the language active when the events are gathered: the
+reader's for a feed, Norwegian for the e-mails the scheduled job sends.
+
 Each event has a stable key, so a feed item keeps its guid and a follower is told once. Other
 apps add their kinds of event through `register_source` (participation adds its rounds and
 answers at start-up), because themeplans never imports them.
@@ -10,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from themeplans import dates
 
@@ -51,6 +55,31 @@ def _day(day: date) -> str:
     return dates.format_date(day, dates.DAY)
 
 
+def _moved_description(milestone, decision) -> str:
+    values = {
+        "original": milestone.display_original_date,
+        "body": decision.body,
+        "day": _day(decision.decided_on),
+        "case": decision.case_number,
+        "decision": decision.title,
+    }
+    if decision.case_number:
+        # Translators: original: the milestone's first date; body: a political body
+        # ("Formannskapet"); day: the decision's date; case: its case number ("0008/20");
+        # decision: its title.
+        return (
+            gettext(
+                "Opprinnelig %(original)s. Flyttet ved vedtak i %(body)s %(day)s "
+                "(sak %(case)s): %(decision)s."
+            )
+            % values
+        )
+    return (
+        gettext("Opprinnelig %(original)s. Flyttet ved vedtak i %(body)s %(day)s: %(decision)s.")
+        % values
+    )
+
+
 def start_of(day: date) -> datetime:
     """A date as the start of that day in Oslo, so dates and moments sort together."""
     return timezone.make_aware(datetime.combine(day, time.min))
@@ -88,7 +117,8 @@ def plan_events(plans, now):
                 key=f"{PLAN_PUBLISHED}:{plan.pk}",
                 kind=PLAN_PUBLISHED,
                 plan=plan,
-                title=f"Ny temaplan: {plan.title}",
+                # Translators: the title of a feed item or e-mail; plan: the plan's title.
+                title=gettext("Ny temaplan: %(plan)s") % {"plan": plan.title},
                 description=plan.teaser,
                 moment=plan.first_published_at,
             )
@@ -97,8 +127,10 @@ def plan_events(plans, now):
                 key=f"{PLAN_ADOPTED}:{plan.pk}",
                 kind=PLAN_ADOPTED,
                 plan=plan,
-                title=f"{plan.title} er vedtatt",
-                description=f"Kommunestyret vedtok planen {_day(plan.adopted_on)}.",
+                title=gettext("%(plan)s er vedtatt") % {"plan": plan.title},
+                # Translators: day: a date written out, "17. november 2020".
+                description=gettext("Kommunestyret vedtok planen %(day)s.")
+                % {"day": _day(plan.adopted_on)},
                 moment=start_of(plan.adopted_on),
             )
     moved = Milestone.objects.filter(page__in=by_id, moved_by__isnull=False).select_related(
@@ -112,13 +144,11 @@ def plan_events(plans, now):
             key=f"{MILESTONE_MOVED}:{milestone.pk}:{milestone.starts_on.isoformat()}",
             kind=MILESTONE_MOVED,
             plan=plan,
-            title=f"{plan.title}: «{milestone.title}» er flyttet til {milestone.display_date}",
-            description=(
-                f"Opprinnelig {milestone.display_original_date}. "
-                f"Flyttet ved vedtak i {decision.body} {_day(decision.decided_on)}"
-                f"{f' (sak {decision.case_number})' if decision.case_number else ''}: "
-                f"{decision.title}."
-            ),
+            # Translators: plan, milestone: titles; date: the milestone's new date ("1. kvartal
+            # 2021").
+            title=gettext("%(plan)s: «%(milestone)s» er flyttet til %(date)s")
+            % {"plan": plan.title, "milestone": milestone.title, "date": milestone.display_date},
+            description=_moved_description(milestone, decision),
             moment=start_of(decision.decided_on),
         )
 

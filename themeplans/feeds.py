@@ -30,6 +30,7 @@ def is_one_plan(page, plans):
 
 def feed_title(page, plans):
     if is_one_plan(page, plans):
+        # Translators: the name of a plan's RSS feed and calendar; title: the plan's title.
         return gettext("%(title)s – Asker kommune") % {"title": page.title}
     return gettext("Temaplaner – Asker kommune")
 
@@ -41,7 +42,8 @@ class FeedScope:
 
 
 class PlanFeed(Feed):
-    language = "nb"
+    # No fixed language: Django gives the active one, that of the address (/en/… is English).
+    language = None
 
     def get_object(self, request, page, plans):
         self.request = request
@@ -55,6 +57,7 @@ class PlanFeed(Feed):
 
     def description(self, scope):
         if is_one_plan(scope.page, scope.plans):
+            # Translators: title: the plan's title.
             return gettext(
                 "Nytt om temaplanen %(title)s: endrede datoer, innspillsrunder og kommunens "
                 "svar på innspill."

@@ -4,6 +4,7 @@ Search uses each model's own search_fields: restricting fields per viewset break
 full-text backend ("no such column").
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,7 +14,7 @@ from themeplans.models import Person, PlanGoal, PoliticalBody, PoliticalDecision
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    menu_label = "Personer"
+    menu_label = _("Personer")
     list_display = ["name", "title", "unit", "email", "phone"]
     list_filter = ["unit"]
     ordering = ["name"]
@@ -22,7 +23,7 @@ class PersonViewSet(SnippetViewSet):
 class PoliticalBodyViewSet(SnippetViewSet):
     model = PoliticalBody
     icon = "group"
-    menu_label = "Politiske organer"
+    menu_label = _("Politiske organer")
     list_display = ["name", "kind", "contact_email"]
     list_filter = ["kind"]
 
@@ -30,7 +31,7 @@ class PoliticalBodyViewSet(SnippetViewSet):
 class PlanGoalViewSet(SnippetViewSet):
     model = PlanGoal
     icon = "target"
-    menu_label = "Mål i kommuneplanen"
+    menu_label = _("Mål i kommuneplanen")
     list_display = ["code", "title", "parent"]
     list_filter = ["parent"]
     ordering = ["code"]
@@ -39,14 +40,14 @@ class PlanGoalViewSet(SnippetViewSet):
 class PoliticalDecisionViewSet(SnippetViewSet):
     model = PoliticalDecision
     icon = "doc-full"
-    menu_label = "Politiske vedtak"
+    menu_label = _("Politiske vedtak")
     list_display = ["title", "body", "decided_on", "case_number"]
     list_filter = ["body", "decided_on"]
     ordering = ["-decided_on"]
 
 
 class ThemePlanSnippets(SnippetViewSetGroup):
-    menu_label = "Temaplaner"
+    menu_label = _("Temaplaner")
     menu_icon = "folder-open-inverse"
     menu_order = 250
     items = [PoliticalDecisionViewSet, PoliticalBodyViewSet, PersonViewSet, PlanGoalViewSet]

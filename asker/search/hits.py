@@ -36,6 +36,11 @@ class Hit:
     def kind_label(self):
         return KINDS[self.kind]
 
+    @property
+    def title_is_content(self):
+        """A page's title is an editor's text; an input's («Innspill 2025-0042») is ours."""
+        return self.kind != INPUT
+
 
 def field_texts(obj, *names):
     """Plain text of the named fields: rich text and StreamFields stripped of their markup."""

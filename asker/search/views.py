@@ -32,7 +32,7 @@ def read_query(raw):
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH].rstrip()
         notices.append(
-            _("Søket var for langt, så vi søkte bare etter de første %(count)s tegnene.")
+            _("Søket var for langt. Vi søkte bare etter de %(count)s første tegnene.")
             % {"count": MAX_QUERY_LENGTH}
         )
     terms = re.findall(r"\w+", query)
@@ -42,7 +42,10 @@ def read_query(raw):
         )
     elif len(terms) > MAX_TERMS:
         terms = terms[:MAX_TERMS]
-        notices.append(_("Vi søkte bare etter de %(count)s første ordene.") % {"count": MAX_TERMS})
+        notices.append(
+            _("Søket hadde for mange ord. Vi søkte bare etter de %(count)s første.")
+            % {"count": MAX_TERMS}
+        )
     return query, terms, notices
 
 

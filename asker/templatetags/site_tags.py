@@ -1,8 +1,12 @@
 """Template tags for the page frame: banner, main navigation, breadcrumbs, footer."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from asker import languages
 from asker import page_meta as page_meta_module
 from asker.site_frame import site_frame
 
@@ -60,7 +64,7 @@ def _crumbs(context):
             page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth")
         )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
-    crumbs[0]["title"] = "Forside"
+    crumbs[0]["title"] = _("Forside")
     # A view below a page (such as a plan's innspill form) names itself with `crumb_tail`.
     tail = context.get("crumb_tail")
     crumbs.append({"title": page.title, "url": page.get_url(request) if tail else None})
@@ -73,7 +77,7 @@ def _crumbs(context):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    return {"crumbs": _crumbs(context)}
+    return {"crumbs": _crumbs(context), "has_tail": bool(context.get("crumb_tail"))}
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -88,13 +92,19 @@ def page_meta(context):
     page = context.get("page")
     tail = context.get("crumb_tail")
     url = page_meta_module.canonical_url(request)
+    alternates = [
+        {"code": alt["code"], "url": settings.SITE_URL + alt["url"]}
+        for alt in languages.alternates(request, keep_query=False)
+    ]
     if page is None:
-        return {"canonical": url}
+        return {"canonical": url, "alternates": alternates}
     title = page.seo_title or page.title
     title = f"{tail} – {page.title}" if tail else title
     summary = page_meta_module.description(page)
     return {
         "canonical": url,
+        "alternates": alternates,
+        "og_locale": languages.og_locale(),
         "title": title,
         "description": summary,
         "site_name": page_meta_module.SITE_NAME,
@@ -111,3 +121,27 @@ def resolved_link(value):
     from asker.blocks import resolve_link
 
     return resolve_link(value)
+
+
+@register.simple_tag
+def content_lang(language=None):
+    """` lang="nb"` on elements holding editors' (Norwegian) text when the interface is not;
+    with a language, ` lang="…"` on text written in it (a sender's input) when that differs."""
+    language = language or languages.content_language()
+    if language == languages.active_language():
+        return ""
+    return mark_safe(f' lang="{escape(language)}"')
+
+
+@register.simple_tag
+def interface_lang():
+    return languages.active_language()
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context):
+    """A link to this page in the other interface language(s)."""
+    request = context.get("request")
+    if request is None:
+        return {"others": []}
+    return {"others": [alt for alt in languages.alternates(request) if not alt["is_active"]]}

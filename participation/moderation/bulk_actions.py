@@ -9,6 +9,8 @@ from collections import defaultdict
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_list_or_404
 from django.utils.functional import classproperty
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -19,17 +21,19 @@ from participation.moderation import decisions, filters, permissions
 from participation.moderation.forms import DeclineForm
 
 
-def skipped_message(skipped, action="publisert"):
+def skipped_message(skipped, summary):
     """E.g. «2 innspill ble hoppet over og er ikke publisert. Trukket tilbake av avsenderen:
-    INN-2026-00006. Anonymisert: INN-2025-00012.»"""
+    INN-2026-00006. Anonymisert: INN-2025-00012.», where `summary(count)` is the first
+    sentence."""
     by_reason = defaultdict(list)
     for submission, blocker in skipped:
         by_reason[blocker].append(submission.reference or str(submission))
     parts = [
-        f"{decisions.REFUSAL_LABELS[blocker]}: {', '.join(references)}."
+        gettext("%(reason)s: %(references)s.")
+        % {"reason": decisions.REFUSAL_LABELS[blocker], "references": ", ".join(references)}
         for blocker, references in by_reason.items()
     ]
-    return f"{len(skipped)} innspill ble hoppet over og er ikke {action}. " + " ".join(parts)
+    return " ".join([summary(len(skipped)), *parts])
 
 
 class SubmissionBulkAction(SnippetBulkAction):
@@ -59,19 +63,40 @@ class SubmissionBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if self.skipped:
-            messages.warning(self.request, skipped_message(self.skipped, self.done_word))
+            messages.warning(self.request, skipped_message(self.skipped, self.skipped_summary))
         if num_parent_objects:
-            return f"{num_parent_objects} innspill er {self.done_word}."
+            return self.done_message(num_parent_objects)
         return None
+
+    @staticmethod
+    def done_message(count):
+        raise NotImplementedError
+
+    @staticmethod
+    def skipped_summary(count):
+        raise NotImplementedError
 
 
 class PublishBulkAction(SubmissionBulkAction):
-    display_name = "Publiser"
+    display_name = _("Publiser")
     action_type = "publish"
-    aria_label = "Publiser de valgte innspillene"
+    aria_label = _("Publiser de valgte innspillene")
     template_name = "participation/admin/bulk_publish.html"
     action_priority = 10
-    done_word = "publisert"
+
+    @staticmethod
+    def done_message(count):
+        return ngettext(
+            "%(count)s innspill er publisert.", "%(count)s innspill er publisert.", count
+        ) % {"count": count}
+
+    @staticmethod
+    def skipped_summary(count):
+        return ngettext(
+            "%(count)s innspill ble hoppet over og er ikke publisert.",
+            "%(count)s innspill ble hoppet over og er ikke publisert.",
+            count,
+        ) % {"count": count}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -101,13 +126,28 @@ class PublishBulkAction(SubmissionBulkAction):
 
 
 class DeclineBulkAction(SubmissionBulkAction):
-    display_name = "Ikke publiser"
+    display_name = _("Ikke publiser")
     action_type = "decline"
-    aria_label = "Ikke publiser de valgte innspillene"
+    aria_label = _("Ikke publiser de valgte innspillene")
     template_name = "participation/admin/bulk_decline.html"
     action_priority = 20
     form_class = DeclineForm
-    done_word = "satt til «Ikke publisert»"
+
+    @staticmethod
+    def done_message(count):
+        return ngettext(
+            "%(count)s innspill er satt til «Ikke publisert».",
+            "%(count)s innspill er satt til «Ikke publisert».",
+            count,
+        ) % {"count": count}
+
+    @staticmethod
+    def skipped_summary(count):
+        return ngettext(
+            "%(count)s innspill ble hoppet over og er ikke satt til «Ikke publisert».",
+            "%(count)s innspill ble hoppet over og er ikke satt til «Ikke publisert».",
+            count,
+        ) % {"count": count}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

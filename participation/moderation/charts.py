@@ -45,7 +45,7 @@ GREY = "#5c5c5c"
 
 def _text(parent, x, y, content, **attrs):
     element = ET.SubElement(parent, "text", x=_n(x), y=_n(y), **attrs)
-    element.text = content
+    element.text = str(content)  # a label may be a lazy translation
     return element
 
 
@@ -77,8 +77,8 @@ def stacked_bars(element_id, title, description, rows, series):
         **{"class": "statistics-chart__svg"},
         **{"aria-labelledby": f"{element_id}-title {element_id}-desc", "font-size": str(FONT_SIZE)},
     )
-    ET.SubElement(svg, "title", id=f"{element_id}-title").text = title
-    ET.SubElement(svg, "desc", id=f"{element_id}-desc").text = description
+    ET.SubElement(svg, "title", id=f"{element_id}-title").text = str(title)
+    ET.SubElement(svg, "desc", id=f"{element_id}-desc").text = str(description)
     background = ET.SubElement(svg, "rect", width=str(WIDTH), fill="#ffffff")
 
     # The legend, two to a line.
@@ -93,7 +93,7 @@ def stacked_bars(element_id, title, description, rows, series):
 
     chars_per_line = int(inner / CHAR_WIDTH * 1.15)  # labels are mostly narrow letters
     for label, counts in rows:
-        for line in textwrap.wrap(label, chars_per_line) or [""]:
+        for line in textwrap.wrap(str(label), chars_per_line) or [""]:
             y += LINE
             _text(svg, PADDING, y - 4, line, fill=TEXT)
         y += 4
@@ -110,7 +110,7 @@ def stacked_bars(element_id, title, description, rows, series):
                 width=_n(max(width - GAP, 1)),
                 height=str(BAR_HEIGHT),
                 fill=item.fill,
-                **{"class": "bar", "data-label": item.label, "data-value": str(number)},
+                **{"class": "bar", "data-label": str(item.label), "data-value": str(number)},
             )
             ET.SubElement(segment, "title").text = f"{label}, {item.label}: {number}"
             if _fits(number, width - GAP):

@@ -6,6 +6,8 @@ e-mail happen the same way from every screen.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from participation import services
 from participation.models import SubmissionState
 from participation.services import ANONYMISED, SENDER_SAID_NO, WITHDRAWN
@@ -19,17 +21,17 @@ class Outcome:
 
 # Why input cannot be published: a sentence for the form, a label for a list of references.
 REFUSALS = {
-    WITHDRAWN: "Avsenderen har trukket innspillet tilbake, så det kan ikke publiseres.",
-    ANONYMISED: "Innspillet er anonymisert og kan ikke publiseres.",
-    SENDER_SAID_NO: (
+    WITHDRAWN: _("Avsenderen har trukket innspillet tilbake, så det kan ikke publiseres."),
+    ANONYMISED: _("Innspillet er anonymisert og kan ikke publiseres."),
+    SENDER_SAID_NO: _(
         "Avsenderen har bedt om at innspillet ikke publiseres. Velg «Ikke publisert» med en "
         "begrunnelse, eller la det stå som «Mottatt»."
     ),
 }
 REFUSAL_LABELS = {
-    WITHDRAWN: "Trukket tilbake av avsenderen",
-    ANONYMISED: "Anonymisert",
-    SENDER_SAID_NO: "Avsenderen har sagt nei til publisering",
+    WITHDRAWN: _("Trukket tilbake av avsenderen"),
+    ANONYMISED: _("Anonymisert"),
+    SENDER_SAID_NO: _("Avsenderen har sagt nei til publisering"),
 }
 
 

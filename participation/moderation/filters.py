@@ -7,6 +7,7 @@ round's input and nothing else.
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from participation.models import (
@@ -39,31 +40,31 @@ mail_failing = Exists(MailFailure.objects.filter(submission=OuterRef("pk")))
 
 class SubmissionFilterSet(WagtailFilterSet):
     plan = django_filters.ModelChoiceFilter(
-        label="Plan", field_name="round__page", queryset=plans_with_rounds, empty_label="Alle"
+        label=_("Plan"), field_name="round__page", queryset=plans_with_rounds, empty_label=_("Alle")
     )
     round = django_filters.ModelChoiceFilter(
-        label="Innspillsrunde", queryset=rounds, empty_label="Alle"
+        label=_("Innspillsrunde"), queryset=rounds, empty_label=_("Alle")
     )
     state = django_filters.ChoiceFilter(
-        label="Status",
+        label=_("Status"),
         choices=SubmissionState.choices,
-        empty_label="Alle",
+        empty_label=_("Alle"),
         widget=forms.RadioSelect,
     )
     category = django_filters.ChoiceFilter(
-        label="Type avsender",
+        label=_("Type avsender"),
         choices=SenderCategory.choices,
-        empty_label="Alle",
+        empty_label=_("Alle"),
         widget=forms.RadioSelect,
     )
-    topic = django_filters.ChoiceFilter(label="Tema", choices=topics, empty_label="Alle")
+    topic = django_filters.ChoiceFilter(label=_("Tema"), choices=topics, empty_label=_("Alle"))
     received_at = django_filters.DateFromToRangeFilter(
-        label="Mottatt (fra og med, til og med)", widget=DateRangePickerWidget
+        label=_("Mottatt (fra og med, til og med)"), widget=DateRangePickerWidget
     )
     mail_failed = django_filters.ChoiceFilter(
-        label="E-post feilet",
-        choices=[("ja", "Ja: kvittering, varsel eller svar kom ikke fram")],
-        empty_label="Alle",
+        label=_("E-post feilet"),
+        choices=[("ja", _("Ja: kvittering, varsel eller svar kom ikke fram"))],
+        empty_label=_("Alle"),
         widget=forms.RadioSelect,
         method="filter_mail_failed",
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.models import Submission, SubmissionState
@@ -9,21 +10,21 @@ from participation.moderation import decisions
 
 MODERATOR_FIELDS = ["decline_reason", "internal_note", "answer"]
 STATE_CHOICES = [
-    (SubmissionState.RECEIVED, "Mottatt – ikke behandlet ennå"),
-    (SubmissionState.PUBLISHED, "Publisert – vises på planens side"),
-    (SubmissionState.DECLINED, "Ikke publisert"),
+    (SubmissionState.RECEIVED, _("Mottatt – ikke behandlet ennå")),
+    (SubmissionState.PUBLISHED, _("Publisert – vises på planens side")),
+    (SubmissionState.DECLINED, _("Ikke publisert")),
 ]
-DECLINE_REASON_HELP = (
-    "Påkrevd når innspillet ikke publiseres. Avsenderen ser begrunnelsen på sin egen side og i "
-    "e-posten med svaret. Den publiseres ikke."
+DECLINE_REASON_HELP = _(
+    "Skriv en begrunnelse når du ikke publiserer innspillet. Avsenderen ser den på sin egen "
+    "side og i e-posten med svaret. Andre ser den ikke."
 )
-DECLINE_REASON_REQUIRED = (
-    "Skriv hvorfor innspillet ikke publiseres. Avsenderen ser begrunnelsen på sin egen side."
+DECLINE_REASON_REQUIRED = _(
+    "Skriv hvorfor du ikke publiserer innspillet. Avsenderen ser begrunnelsen på sin egen side."
 )
-ANSWER_HELP = (
-    "Når du lagrer, sendes svaret på e-post til avsenderen, og på nytt hvis du endrer det "
-    "senere. Er innspillet publisert, vises svaret også offentlig sammen med innspillet. Svaret "
-    "sendes først når innspillet er publisert eller ikke publisert, ikke mens det er mottatt."
+ANSWER_HELP = _(
+    "Avsenderen får svaret på e-post når du lagrer, og på nytt hvis du endrer det senere. "
+    "Svaret går ikke ut mens innspillet står som «Mottatt», bare når du publiserer det eller "
+    "velger «Ikke publisert». Er innspillet publisert, vises svaret også på planens side."
 )
 
 
@@ -38,7 +39,9 @@ class ModerationForm(WagtailAdminModelForm):
         state = self.fields.get("state")
         if state is not None:
             state.choices = STATE_CHOICES
-            state.help_text = "Innspill publiseres bare hvis avsenderen har sagt ja til det."
+            state.help_text = _(
+                "Du kan bare publisere innspill når avsenderen har sagt ja til det."
+            )
         if "decline_reason" in self.fields:
             self.fields["decline_reason"].help_text = DECLINE_REASON_HELP
         if "answer" in self.fields:
@@ -49,8 +52,8 @@ class ModerationForm(WagtailAdminModelForm):
                 if name in self.fields:
                     self.fields[name].disabled = True
             if state is not None:
-                state.choices = [*STATE_CHOICES, (SubmissionState.WITHDRAWN, "Trukket tilbake")]
-                state.help_text = "Avsenderen har trukket innspillet tilbake."
+                state.choices = [*STATE_CHOICES, (SubmissionState.WITHDRAWN, _("Trukket tilbake"))]
+                state.help_text = _("Avsenderen har trukket innspillet tilbake.")
 
     def clean(self):
         cleaned = super().clean()
@@ -85,9 +88,9 @@ class ModerationForm(WagtailAdminModelForm):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Begrunnelse for ikke å publisere",
+        label=_("Begrunnelse for ikke å publisere"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Gjelder alle innspillene du har valgt. Avsenderne ser den på sin egen side.",
+        help_text=_("Gjelder alle innspillene du har valgt. Avsenderne ser den på sin egen side."),
         error_messages={"required": DECLINE_REASON_REQUIRED},
     )
 

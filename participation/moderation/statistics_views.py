@@ -107,7 +107,7 @@ class StatisticsFilterForm(forms.Form):
 
 
 def _day(day):
-    return date_format(day, "d.m.Y") if day else ""
+    return date_format(day, "SHORT_DATE_FORMAT") if day else ""
 
 
 def chart(stats, by_round):

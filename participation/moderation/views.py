@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -62,7 +64,7 @@ class SubmissionIndexView(IndexView):
         if not self.is_searchable:
             return None
         data = self.request.GET if self.search_kwarg in self.request.GET else None
-        return SearchForm(data, placeholder="Søk i innspill")
+        return SearchForm(data, placeholder=gettext("Søk i innspill"))
 
     @cached_property
     def bulk_action_buttons(self):
@@ -110,32 +112,37 @@ class SubmissionIndexView(IndexView):
 
 
 class SubmissionEditView(EditView):
-    page_title = "Behandle innspill"
-    error_message = "Innspillet ble ikke lagret. Rett det som er merket nedenfor."
+    page_title = _("Behandle innspill")
+    error_message = _("Innspillet ble ikke lagret. Rett det som er merket nedenfor.")
 
     def get_success_message(self):
         outcome = getattr(self.form, "outcome", None)
-        reference = self.object.reference
+        reference = {"reference": self.object.reference}
+        saved = gettext("Innspillet %(reference)s er lagret.")
         if outcome is None:
-            return f"Innspillet {reference} er lagret."
+            return saved % reference
         message = {
-            SubmissionState.PUBLISHED: f"Innspillet {reference} er lagret og publisert.",
-            SubmissionState.DECLINED: f"Innspillet {reference} er lagret og ikke publisert.",
-        }.get(outcome.state, f"Innspillet {reference} er lagret.")
+            SubmissionState.PUBLISHED: gettext("Innspillet %(reference)s er lagret og publisert."),
+            SubmissionState.DECLINED: gettext(
+                "Innspillet %(reference)s er lagret og ikke publisert."
+            ),
+        }.get(outcome.state, saved) % reference
         if outcome.answer_sent and self.object.mail_failures.filter(kind=MailKind.ANSWER):
             # The e-mail server refused it just now (participation.mail_retry records it).
-            message += (
-                " Svaret vises med innspillet, men e-posten til avsenderen kom ikke fram. Den "
-                "prøves igjen automatisk; se varselet på innspillet."
+            message += " " + gettext(
+                "Svaret vises med innspillet, men e-posten til avsenderen kom ikke fram. "
+                "Nettstedet prøver å sende den igjen automatisk. Se varselet på innspillet."
             )
         elif outcome.answer_sent and self.object.email:
-            message += " Svaret er sendt på e-post til avsenderen."
+            message += " " + gettext("Svaret er sendt på e-post til avsenderen.")
         elif outcome.answer_sent:
-            message += " Svaret vises med innspillet (avsenderens e-postadresse er slettet)."
+            message += " " + gettext(
+                "Svaret vises med innspillet (avsenderens e-postadresse er slettet)."
+            )
         return message
 
     def get_success_buttons(self):
-        return [messages.button(self.get_edit_url(), "Vis innspillet")]
+        return [messages.button(self.get_edit_url(), gettext("Vis innspillet"))]
 
 
 class AttachmentView(View):
@@ -149,7 +156,7 @@ class AttachmentView(View):
 class RoundsView(WagtailAdminTemplateMixin, TemplateView):
     """Every round with its plan, dates, state and input per state, and its downloads."""
 
-    page_title = "Innspillsrunder"
+    page_title = _("Innspillsrunder")
     header_icon = "calendar"
     template_name = "participation/admin/rounds.html"
 
@@ -205,7 +212,10 @@ class RoundAttachmentsView(View):
             archive.close()
             messages.warning(
                 request,
-                f"Ingen vedlegg å laste ned: ingen av innspillene i «{round.title}» har vedlegg.",
+                gettext(
+                    "Ingen vedlegg å laste ned: ingen av innspillene i «%(round)s» har vedlegg."
+                )
+                % {"round": round.title},
             )
             return redirect(f"{ROUNDS}:index")
         archive.seek(0)

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
@@ -26,9 +28,9 @@ from participation.moderation.panels import SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
 
 PUBLICATION_SHORT = {
-    Publication.NONE: "Nei",
-    Publication.ANONYMOUS: "Ja, uten navn",
-    Publication.NAMED: "Ja, med navn",
+    Publication.NONE: _("Nei"),
+    Publication.ANONYMOUS: _("Ja, uten navn"),
+    Publication.NAMED: _("Ja, med navn"),
 }
 
 
@@ -53,7 +55,7 @@ class SubmissionChooserViewSet(SnippetChooserViewSet):
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "comment"
-    menu_label = "Alle innspill"
+    menu_label = _("Alle innspill")
     url_prefix = "innspill"
     index_view_class = views.SubmissionIndexView
     edit_view_class = views.SubmissionEditView
@@ -69,18 +71,22 @@ class SubmissionViewSet(SnippetViewSet):
         "reference",
         StatusTagColumn(
             "state",
-            label="Status",
+            label=_("Status"),
             accessor="get_state_display",
             sort_key="state",
             primary=lambda submission: submission.state == SubmissionState.PUBLISHED,
         ),
-        DateColumn("received_at", label="Mottatt", sort_key="received_at"),
+        DateColumn("received_at", label=_("Mottatt"), sort_key="received_at"),
         PlanAndRoundColumn(
-            "round", label="Plan og runde", accessor="round", sort_key="round__page__title"
+            "round", label=_("Plan og runde"), accessor="round", sort_key="round__page__title"
         ),
-        Column("category", label="Type avsender", accessor="get_category_display"),
-        Column("publication", label="Vil ha publisert", accessor=publication_short),
-        Column("mail_failed", label="E-post", accessor=lambda s: "Feilet" if s.mail_failed else ""),
+        Column("category", label=_("Type avsender"), accessor="get_category_display"),
+        Column("publication", label=_("Vil ha publisert"), accessor=publication_short),
+        Column(
+            "mail_failed",
+            label=_("E-post"),
+            accessor=lambda s: gettext("Feilet") if s.mail_failed else "",
+        ),
     ]
     filterset_class = filters.SubmissionFilterSet
     search_fields = filters.SEARCH_FIELDS
@@ -91,16 +97,16 @@ class SubmissionViewSet(SnippetViewSet):
 
     edit_handler = ObjectList(
         [
-            SubmissionPanel(heading="Innspillet"),
+            SubmissionPanel(heading=_("Innspillet")),
             MultiFieldPanel(
                 [
                     FieldPanel("state", widget=forms.RadioSelect),
                     FieldPanel("decline_reason"),
                     FieldPanel("internal_note"),
                 ],
-                heading="Behandling",
+                heading=_("Behandling"),
             ),
-            FieldPanel("answer", heading="Svar til avsenderen"),
+            FieldPanel("answer", heading=_("Svar til avsenderen")),
         ],
         base_form_class=ModerationForm,
     )
@@ -128,7 +134,7 @@ class RoundsViewSet(ViewSet):
     name = "innspillsrunder"
     url_namespace = views.ROUNDS
     icon = "calendar"
-    menu_label = "Innspillsrunder"
+    menu_label = _("Innspillsrunder")
 
     def get_urlpatterns(self):
         return [
@@ -145,7 +151,7 @@ class RoundsViewSet(ViewSet):
 
 
 class ParticipationMenu(SnippetViewSetGroup):
-    menu_label = "Innspill"
+    menu_label = _("Innspill")
     menu_icon = "comment"
     menu_name = "innspill"
     menu_order = 240  # just above «Temaplaner»

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 log = logging.getLogger(__name__)
 
 NOT_STORED = _(
-    "Vi fikk ikke lagret innspillet akkurat nå. Teksten din står under; prøv å sende igjen om litt."
+    "Vi fikk ikke lagret innspillet akkurat nå. Teksten din står under. Prøv å sende igjen om litt."
 )
 # Sent back as hidden fields, so «Send igjen» posts the same input (not the attachment: a file
 # cannot be sent back to the browser).

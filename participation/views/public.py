@@ -9,6 +9,7 @@ from django.db import DatabaseError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -89,7 +90,7 @@ def form_page(request, plan):
                     return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
             message, status = refused
             form.add_error(None, message)
-    context = _context(plan, "Send innspill", form=form, rounds=open_rounds)
+    context = _context(plan, _("Send innspill"), form=form, rounds=open_rounds)
     return render(request, "participation/form_page.html", context, status=status)
 
 
@@ -102,7 +103,7 @@ def closed_page(request, plan, rounds):
     """No round is open. A refused post shows the sender their text, so nothing is lost."""
     context = _context(
         plan,
-        "Send innspill",
+        _("Send innspill"),
         participation=summarise(rounds, timezone.now()),
         posted_text=request.POST.get("text", "").strip(),
         published_count=Submission.objects.published_on(plan).count(),
@@ -146,7 +147,7 @@ def private_page(request, submission):
             form.add_error(None, services.why_not_withdrawable(submission))
     context = _context(
         plan,
-        "Ditt innspill",
+        _("Ditt innspill"),
         submission=submission,
         withdraw_form=form,
         just_received="mottatt" in request.GET,
@@ -171,7 +172,7 @@ def published_page(request, plan):
         .order_by("-published_at", "-pk")
     )
     page = Paginator(submissions, PER_PAGE).get_page(request.GET.get("side"))
-    context = _context(plan, "Innspill og svar", submissions=page)
+    context = _context(plan, _("Innspill og svar"), submissions=page)
     return render(request, "participation/published_page.html", context)
 
 

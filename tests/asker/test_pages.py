@@ -50,7 +50,7 @@ def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, d
     assert '<h1 class="page-header__title">Temaplaner for Asker kommune</h1>' in html
     assert "Hva er en temaplan?" in html
     assert "12-årsperspektiv" in html
-    assert 'aria-label="Brødsmulesti"' in html
+    assert 'aria-label="Du er her"' in html
     assert 'aria-current="page">Temaplaner for Asker kommune</a>' in html
 
 

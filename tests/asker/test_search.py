@@ -270,7 +270,7 @@ def test_a_very_long_query_is_cut_to_200_characters_with_a_message(client, demo_
     kept = re.search(r'id="sok" name="q" value="([^"]*)"', html).group(1)
     assert len(kept) <= 200
     assert "Søket var for langt" in html
-    assert "Vi søkte bare etter de 10 første ordene." in html
+    assert "Søket hadde for mange ord. Vi søkte bare etter de 10 første." in html
 
 
 def test_control_characters_are_removed_from_the_query(client, demo_site):

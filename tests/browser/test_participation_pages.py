@@ -22,7 +22,7 @@ FIELD_ERRORS = [
     "Velg hvem du sender innspillet som.",
     "Skriv innspillet ditt.",
     "Velg om vi kan publisere innspillet ditt.",
-    "Bekreft at du har lest hvordan innspillet blir behandlet.",
+    "Kryss av for at du har lest hvordan kommunen behandler innspillet.",
 ]
 
 
@@ -71,7 +71,7 @@ def fill_in(page):
         "på biblioteket."
     )
     page.get_by_label("Publiser innspillet uten navnet mitt").check()
-    page.get_by_label("Jeg har lest hvordan innspillet").check()
+    page.get_by_label("Jeg har lest hvordan kommunen behandler innspillet").check()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -190,7 +190,7 @@ def test_withdrawing_asks_for_confirmation(browser, site):
     submit_and_wait(page, page.get_by_role("button", name="Trekk tilbake innspillet"))
     assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert page.locator("#feiloppsummering a").inner_text() == (
-        "Kryss av for å bekrefte at du vil trekke innspillet."
+        "Kryss av for å bekrefte at du vil trekke tilbake innspillet."
     )
     check(page, 320)
 
@@ -242,7 +242,7 @@ def test_closed_round_page(browser, site, width):
     page = open_page(browser, site + "/temaplaner/kultur/innspill/", width)
 
     assert page.locator("h1").inner_text() == "Planen tar ikke imot innspill nå"
-    assert page.get_by_text("Det er ingen innspillsrunder for denne planen ennå.").is_visible()
+    assert page.get_by_text("Planen har ingen innspillsrunder ennå.").is_visible()
     check(page, width, "innspill-stengt")
     page.context.close()
 
@@ -287,7 +287,7 @@ def test_published_input_is_paged(browser, site):
 
     assert page.get_by_text("15 publiserte innspill, side 1 av 2.").is_visible()
     pages = page.get_by_role("navigation", name="Sider")
-    assert pages.locator("[aria-current=page]").text_content() == "Side 1"
+    assert pages.locator("[aria-current=page] .visually-hidden").text_content() == "Side 1 av 2"
     assert pages.get_by_role("link", name="Side 2", exact=True).is_visible()
     next_link = pages.get_by_role("link", name="Neste side")
     assert next_link.bounding_box()["height"] >= 44

@@ -31,7 +31,7 @@ OPENING_AT_ONCE = 8
 REFERENCE = re.compile(r"INN-(\d{4})-(\d{5,})")
 RECEIPT_REFERENCE = re.compile(r"Referansenummer:(?:\s|<[^>]*>)*([^<\s]+)")
 TOKEN_IN_LOCATION = re.compile(r"/innspill/mitt/([-\w]{20,64})/\?mottatt=1$")
-RATE_LIMIT_MESSAGE = "Det er sendt mange skjemaer fra samme nettverk på kort tid. Vent 10 minutter"
+RATE_LIMIT_MESSAGE = "Vi har fått mange skjemaer fra samme nettverk på kort tid. Vent 10 minutter"
 TIMEOUT = 60
 
 pytestmark = pytest.mark.skipif(

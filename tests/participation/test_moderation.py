@@ -118,8 +118,8 @@ def test_form_shows_everything_the_sender_sent(moderator_client, with_attachment
         "notat_om_parkering.pdf",
         f'href="/admin/innspill/vedlegg/{with_attachment.pk}/"',
         "Svar til avsenderen",
-        "sendes svaret på e-post til avsenderen",
-        "vises svaret også offentlig",
+        "Avsenderen får svaret på e-post",
+        "vises svaret også på planens side",
     ]:
         assert text in html, text
     assert 'value="withdrawn"' not in html  # not a state a moderator can choose
@@ -190,7 +190,7 @@ def test_declining_needs_a_reason(moderator_client):
         edit_url(ola), form_data(ola, state="declined", decline_reason="  ")
     )
     assert response.status_code == 200
-    assert "Skriv hvorfor innspillet ikke publiseres." in response.content.decode()
+    assert "Skriv hvorfor du ikke publiserer innspillet." in response.content.decode()
     ola.refresh_from_db()
     assert ola.state == SubmissionState.PUBLISHED
 
@@ -250,7 +250,7 @@ def test_bulk_decline_needs_a_reason_and_sets_it_on_each(moderator_client):
     url = bulk_url("decline", kari, ola)
     refused = moderator_client.post(url, {"reason": ""})
     assert refused.status_code == 200
-    assert "Skriv hvorfor innspillet ikke publiseres." in refused.content.decode()
+    assert "Skriv hvorfor du ikke publiserer innspillet." in refused.content.decode()
     assert Submission.objects.get(pk=kari.pk).state == SubmissionState.PUBLISHED
 
     response = moderator_client.post(url, {"reason": "Utenfor planens tema."}, follow=True)

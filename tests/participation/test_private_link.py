@@ -64,7 +64,7 @@ def test_withdrawal_is_refused_once_the_round_has_closed(client, closed_round):
     )
     response = client.post(private_url(submission), {"confirm": "on"})
     assert response.status_code == 400
-    assert "runden er stengt" in visible_text(response)
+    assert "Runden har stengt" in visible_text(response)
     submission.refresh_from_db()
     assert submission.state == "received"
 

@@ -112,7 +112,7 @@ def test_the_plan_page_and_its_card_call_for_input_while_a_round_is_open(
 def test_a_plan_without_rounds_says_there_are_none(client, demo_site):
     response = client.get("/temaplaner/kultur/innspill/")
     assert response.status_code == 200
-    assert "Det er ingen innspillsrunder for denne planen ennå" in visible_text(response)
+    assert "Planen har ingen innspillsrunder ennå" in visible_text(response)
 
 
 def test_unknown_plans_and_pages_that_are_not_plans_give_404(client, demo_site):

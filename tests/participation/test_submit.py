@@ -88,7 +88,7 @@ REQUIRED = [
     ("text", "x" * 10_001, "Innspillet kan være høyst 10000 tegn. Nå er det 10001 tegn."),
     ("publication", None, "Velg om vi kan publisere innspillet ditt."),
     ("publication", "everywhere", "Velg ett av de tre alternativene for publisering."),
-    ("privacy", None, "Bekreft at du har lest hvordan innspillet blir behandlet."),
+    ("privacy", None, "Kryss av for at du har lest hvordan kommunen behandler innspillet."),
     ("round", "999999", "Runden du valgte, tar ikke imot innspill nå."),
 ]
 
@@ -148,7 +148,7 @@ def test_files_of_other_kinds_are_refused_whatever_their_name(send, content, nam
     response = send(attachment=files.upload(content, name, "application/pdf"))
     assert response.status_code == 400
     assert message in field_error(response, "attachment")
-    assert "Velg vedlegget på nytt" in response.content.decode()
+    assert "Du må velge vedlegget på nytt" in response.content.decode()
     assert stored() == 0
 
 
@@ -190,7 +190,7 @@ def test_nothing_is_half_stored_when_the_database_fails(send, monkeypatch, setti
 def test_the_honeypot_blocks_the_post_with_a_message_and_keeps_the_text(send):
     response = send(website="http://spam.example")
     assert response.status_code == 400
-    assert "Et skjult felt som stopper automatisk spam, var fylt ut" in summary(response)
+    assert "Et skjult felt mot spam var fylt ut" in summary(response)
     assert "Flere ombruksstasjoner, takk." in response.content.decode()
     assert stored() == 0
 
@@ -201,7 +201,7 @@ def test_a_form_sent_within_seconds_is_refused_and_can_be_sent_again(
     settings.PARTICIPATION_MIN_FILL_SECONDS = 3
     response = send()
     assert response.status_code == 400
-    assert "Skjemaet ble sendt bare sekunder etter at det ble åpnet" in summary(response)
+    assert "Du sendte skjemaet bare sekunder etter at du åpnet det" in summary(response)
     assert stored() == 0
     stamp = re.search(r'name="shown_at" value="([^"]+)"', response.content.decode()).group(1)
     import time
@@ -226,7 +226,7 @@ def test_the_rate_limit_blocks_with_a_clear_message_after_the_limit(send, settin
     assert [send().status_code for _ in range(2)] == [302, 302]
     blocked = send(text="Det tredje innspillet.")
     assert blocked.status_code == 429
-    assert "Vent 10 minutter og send på nytt" in summary(blocked)
+    assert "Vent 10 minutter, og send på nytt" in summary(blocked)
     assert "Det tredje innspillet." in blocked.content.decode()
     assert stored() == 2
 

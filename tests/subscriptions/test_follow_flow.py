@@ -74,7 +74,7 @@ def test_follow_confirm_hear_once_and_leave(client, plan, demo_round, follow, no
     assert len(mail.outbox) == 1
     news = mail.outbox[0]
     assert news.to == [EMAIL]
-    assert news.subject == f"{plan.title}: tre dager igjen av {demo_round.title}"
+    assert news.subject == f"{plan.title}: tre dager igjen til fristen for «{demo_round.title}»"
     assert news.extra_headers["List-Unsubscribe"] == f"<http://testserver{unsubscribe_path}>"
     assert news.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert f"http://testserver{unsubscribe_path}" in news.body
@@ -210,12 +210,12 @@ def test_an_invalid_address_is_refused_in_norwegian_and_kept(client, plan, follo
 def test_the_spam_checks_refuse_with_a_clear_message(client, plan, follow, settings):
     trapped = follow(website="http://spam.example")
     assert trapped.status_code == 400
-    assert "Et skjult felt som stopper automatisk spam, var fylt ut" in trapped.content.decode()
+    assert "Et skjult felt mot spam var fylt ut" in trapped.content.decode()
 
     settings.PARTICIPATION_MIN_FILL_SECONDS = 60
     hasty = follow()
     assert hasty.status_code == 400
-    assert "bare sekunder etter at det ble åpnet" in hasty.content.decode()
+    assert "bare sekunder etter at du åpnet det" in hasty.content.decode()
     assert 'value="kari@example.no"' in hasty.content.decode()
 
     settings.PARTICIPATION_MIN_FILL_SECONDS = 0
@@ -223,7 +223,7 @@ def test_the_spam_checks_refuse_with_a_clear_message(client, plan, follow, setti
     assert follow().status_code == 200
     limited = follow(email="per@example.no")
     assert limited.status_code == 429
-    assert "Vent 10 minutter og send på nytt" in limited.content.decode()
+    assert "Vent 10 minutter, og send på nytt" in limited.content.decode()
     assert list(Subscription.objects.values_list("email", flat=True)) == [EMAIL]
 
 

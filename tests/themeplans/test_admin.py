@@ -16,7 +16,7 @@ def test_plan_editor_has_tabs_in_the_order_of_the_page(admin_client, demo_site):
     tabs = ["Innhold", "Mandat og prosess", "Framdrift", "Personer", "Dokumenter"]
     positions = [html.index(tab, tablist) for tab in tabs]
     assert positions == sorted(positions)
-    assert "Hvor nøyaktig datoen er kjent" in html
+    assert "Velg hvor nøyaktig datoen er kjent" in html
 
 
 def test_climate_plan_opens_in_the_editor(admin_client, demo_site):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -38,36 +39,36 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan."""
 
     intro = RichTextField(
-        "Innledning",
+        _("Innledning"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text="Vises øverst, under tittelen.",
+        help_text=_("Vises øverst, under tittelen."),
     )
     body = StreamField(
         BodyBlock(),
-        verbose_name="Innhold",
+        verbose_name=_("Innhold"),
         blank=True,
-        help_text="For eksempel «Hva er en temaplan?», medvirkning og lenke til planstrategien.",
+        help_text=_("For eksempel «Hva er en temaplan?», medvirkning og lenke til planstrategien."),
     )
     schedule_intro = RichTextField(
-        "Om tidsplanen",
+        _("Om tidsplanen"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text="Vises over tidslinjen for alle planene.",
+        help_text=_("Vises over tidslinjen for alle planene."),
     )
     schedule_decisions = ParentalManyToManyField(
         "themeplans.PoliticalDecision",
-        verbose_name="Vedtak om tidsplanen",
+        verbose_name=_("Vedtak om tidsplanen"),
         blank=True,
         related_name="+",
-        help_text="Vedtak som endret tidsplanen for planene, for eksempel utsettelser.",
+        help_text=_("Vedtak som endret tidsplanen for planene, for eksempel utsettelser."),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("schedule_intro"), FieldPanel("schedule_decisions")], heading="Tidsplan"
+            [FieldPanel("schedule_intro"), FieldPanel("schedule_decisions")], heading=_("Tidsplan")
         ),
         FieldPanel("body"),
     ]
@@ -78,7 +79,7 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "Oversikt over temaplaner"
+        verbose_name = _("Oversikt over temaplaner")
 
     def published_plans(self):
         """The live plans anyone may read, in the editors' order."""
@@ -119,33 +120,33 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     """One theme plan: what it is about, its mandate, schedule, people and documents."""
 
     teaser = models.CharField(
-        "Kort tekst til kort",
+        _("Kort tekst til kort"),
         max_length=300,
-        help_text="Vises på kortet i oversikten over temaplaner.",
+        help_text=_("Vises på kortet i oversikten over temaplaner."),
     )
-    lead = models.TextField("Ingress", blank=True, max_length=1000)
-    summary = RichTextField("Kort fortalt", features=RICH_TEXT_FEATURES, blank=True)
+    lead = models.TextField(_("Ingress"), blank=True, max_length=1000)
+    summary = RichTextField(_("Kort fortalt"), features=RICH_TEXT_FEATURES, blank=True)
 
     mandate_body = models.ForeignKey(
         "themeplans.PoliticalBody",
-        verbose_name="Mandatet ble behandlet av",
+        verbose_name=_("Mandatet ble behandlet av"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    mandate_date = models.DateField("Dato for behandling av mandatet", null=True, blank=True)
+    mandate_date = models.DateField(_("Dato for behandling av mandatet"), null=True, blank=True)
     mandate_case_number = models.CharField(
-        "Saksnummer for mandatet",
+        _("Saksnummer for mandatet"),
         max_length=20,
         blank=True,
         validators=[validate_case_number],
-        help_text="For eksempel 0008/20.",
+        help_text=_("For eksempel 0008/20."),
     )
-    mandate_url = models.URLField("Lenke til saken", blank=True)
+    mandate_url = models.URLField(_("Lenke til saken"), blank=True)
     mandate_document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name="Mandatet som dokument",
+        verbose_name=_("Mandatet som dokument"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -153,47 +154,47 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     )
     processing_body = models.ForeignKey(
         "themeplans.PoliticalBody",
-        verbose_name="Organet som skal behandle planen",
+        verbose_name=_("Organet som skal behandle planen"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
 
-    topics = StreamField(TopicsBlock(), verbose_name="Temaer som skal utredes", blank=True)
+    topics = StreamField(TopicsBlock(), verbose_name=_("Temaer som skal utredes"), blank=True)
     goals = ParentalManyToManyField(
         "themeplans.PlanGoal",
-        verbose_name="Mål fra kommuneplanens samfunnsdel",
+        verbose_name=_("Mål fra kommuneplanens samfunnsdel"),
         blank=True,
         related_name="plans",
-        help_text="Målene registreres under Temaplaner → Mål i kommuneplanen i menyen.",
+        help_text=_("Du legger inn målene under Temaplaner → Mål i kommuneplanen i menyen."),
     )
     focus_areas = StreamField(
-        FocusAreasBlock(), verbose_name="Innsatsområder og strategier", blank=True
+        FocusAreasBlock(), verbose_name=_("Innsatsområder og strategier"), blank=True
     )
 
     knowledge_base_text = RichTextField(
-        "Om kunnskapsgrunnlaget", features=RICH_TEXT_FEATURES, blank=True
+        _("Om kunnskapsgrunnlaget"), features=RICH_TEXT_FEATURES, blank=True
     )
     knowledge_base_document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name="Kunnskapsgrunnlaget",
+        verbose_name=_("Kunnskapsgrunnlaget"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     documents = StreamField(
-        DocumentsBlock(), verbose_name="Relevante dokumenter og lenker", blank=True
+        DocumentsBlock(), verbose_name=_("Relevante dokumenter og lenker"), blank=True
     )
 
-    horizon_years = models.PositiveSmallIntegerField("Planperiode (år)", default=12)
-    revision_years = models.PositiveSmallIntegerField("Revideres hvert (år)", default=4)
+    horizon_years = models.PositiveSmallIntegerField(_("Planperiode (år)"), default=12)
+    revision_years = models.PositiveSmallIntegerField(_("Revideres hvert (år)"), default=4)
     adopted_on = models.DateField(
-        "Vedtatt",
+        _("Vedtatt"),
         null=True,
         blank=True,
-        help_text="Datoen kommunestyret vedtok planen. Planen vises da som vedtatt.",
+        help_text=_("Datoen kommunestyret vedtok planen. Planen vises da som vedtatt."),
     )
 
     content_panels = [
@@ -212,16 +213,16 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("mandate_case_number"), FieldPanel("mandate_url")]),
                 FieldPanel("mandate_document"),
             ],
-            heading="Mandat",
+            heading=_("Mandat"),
         ),
         FieldPanel("processing_body"),
         FieldRowPanel(
             [FieldPanel("horizon_years"), FieldPanel("revision_years"), FieldPanel("adopted_on")],
-            heading="Planperiode og vedtak",
+            heading=_("Planperiode og vedtak"),
         ),
     ]
-    schedule_panels = [InlinePanel("milestones", heading="Milepæler", label="Milepæl")]
-    people_panels = [InlinePanel("people", heading="Personer", label="Person")]
+    schedule_panels = [InlinePanel("milestones", heading=_("Milepæler"), label=_("Milepæl"))]
+    people_panels = [InlinePanel("people", heading=_("Personer"), label=_("Person"))]
     document_panels = [
         FieldPanel("knowledge_base_text"),
         FieldPanel("knowledge_base_document"),
@@ -229,13 +230,13 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Innhold"),
-            ObjectList(mandate_panels, heading="Mandat og prosess"),
-            ObjectList(schedule_panels, heading="Framdrift"),
-            ObjectList(people_panels, heading="Personer"),
-            ObjectList(document_panels, heading="Dokumenter"),
-            ObjectList(Page.promote_panels, heading="Promotering"),
-            ObjectList(Page.settings_panels, heading="Innstillinger"),
+            ObjectList(content_panels, heading=_("Innhold")),
+            ObjectList(mandate_panels, heading=_("Mandat og prosess")),
+            ObjectList(schedule_panels, heading=_("Framdrift")),
+            ObjectList(people_panels, heading=_("Personer")),
+            ObjectList(document_panels, heading=_("Dokumenter")),
+            ObjectList(Page.promote_panels, heading=_("Promotering")),
+            ObjectList(Page.settings_panels, heading=_("Innstillinger")),
         ]
     )
 
@@ -252,16 +253,19 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Temaplan"
-        verbose_name_plural = "Temaplaner"
+        verbose_name = _("Temaplan")
+        verbose_name_plural = _("Temaplaner")
 
     def clean(self):
         super().clean()
         if self.mandate_case_number and not self.mandate_body:
-            raise ValidationError({"mandate_body": "Velg organet som behandlet mandatet."})
+            raise ValidationError({"mandate_body": _("Velg organet som behandlet mandatet.")})
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
-                {"slug": f"«{self.slug}» er adressen til nyhetsstrømmen. Velg en annen adresse."}
+                {
+                    "slug": _("«%(slug)s» er adressen til nyhetsstrømmen. Velg en annen adresse.")
+                    % {"slug": self.slug}
+                }
             )
 
     def phase(self, day, milestones):
@@ -316,41 +320,43 @@ class Milestone(Orderable):
     """A step in a plan's schedule, shown with the precision the municipality knows it to."""
 
     page = ParentalKey(ThemePlanPage, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField("Navn på milepælen", max_length=250)
-    kind = models.CharField("Type", max_length=30, choices=phases.KINDS, default=phases.OTHER)
-    starts_on = models.DateField("Dato eller start")
+    title = models.CharField(_("Navn på milepælen"), max_length=250)
+    kind = models.CharField(_("Type"), max_length=30, choices=phases.KINDS, default=phases.OTHER)
+    starts_on = models.DateField(_("Dato eller start"))
     ends_on = models.DateField(
-        "Slutt",
+        _("Slutt"),
         null=True,
         blank=True,
-        help_text="Bare for en periode, for eksempel 1.–3. kvartal.",
+        help_text=_("Bare for en periode, for eksempel 1.–3. kvartal."),
     )
     precision = models.CharField(
-        "Vis som",
+        _("Vis som"),
         max_length=10,
         choices=dates.PRECISIONS,
         default=dates.DAY,
-        help_text="Hvor nøyaktig datoen er kjent, for eksempel kvartal: 1. kvartal 2021.",
+        help_text=_(
+            "Velg hvor nøyaktig datoen er kjent. Kvartal vises for eksempel som «1. kvartal 2021»."
+        ),
     )
     body = models.ForeignKey(
         "themeplans.PoliticalBody",
-        verbose_name="Politisk organ",
+        verbose_name=_("Politisk organ"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    location = models.CharField("Sted", max_length=200, blank=True)
-    link_url = models.URLField("Lenke", blank=True)
+    location = models.CharField(_("Sted"), max_length=200, blank=True)
+    link_url = models.URLField(_("Lenke"), blank=True)
     original_starts_on = models.DateField(
-        "Opprinnelig dato",
+        _("Opprinnelig dato"),
         null=True,
         blank=True,
-        help_text="Datoen milepælen hadde før vedtaket.",
+        help_text=_("Datoen milepælen hadde før vedtaket."),
     )
     moved_by = models.ForeignKey(
         "themeplans.PoliticalDecision",
-        verbose_name="Flyttet av vedtak",
+        verbose_name=_("Flyttet av vedtak"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -363,13 +369,13 @@ class Milestone(Orderable):
         FieldRowPanel([FieldPanel("body"), FieldPanel("location"), FieldPanel("link_url")]),
         FieldRowPanel(
             [FieldPanel("moved_by"), FieldPanel("original_starts_on")],
-            heading="Hvis et vedtak har flyttet milepælen",
+            heading=_("Hvis et vedtak har flyttet milepælen"),
         ),
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Milepæl"
-        verbose_name_plural = "Milepæler"
+        verbose_name = _("Milepæl")
+        verbose_name_plural = _("Milepæler")
 
     def __str__(self):
         return f"{self.title} ({self.display_date})"
@@ -377,13 +383,13 @@ class Milestone(Orderable):
     def clean(self):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            errors["ends_on"] = "Slutten kan ikke være før starten. Sjekk datoene."
+            errors["ends_on"] = _("Slutten kan ikke være før starten. Sjekk datoene.")
         if self.moved_by_id and not self.original_starts_on:
-            errors["original_starts_on"] = (
+            errors["original_starts_on"] = _(
                 "Skriv inn den opprinnelige datoen, slik at leserne ser hva vedtaket endret."
             )
         if self.original_starts_on and not self.moved_by_id:
-            errors["moved_by"] = (
+            errors["moved_by"] = _(
                 "Velg vedtaket som flyttet milepælen, eller fjern den opprinnelige datoen."
             )
         if errors:
@@ -409,23 +415,23 @@ class Milestone(Orderable):
 
 
 class PersonRole(models.TextChoices):
-    RESPONSIBLE_DIRECTOR = "responsible_director", "Ansvarlig direktør"
-    PROFESSIONAL_LEAD = "professional_lead", "Fagansvarlig"
-    CONTACT = "contact", "Kontaktperson"
+    RESPONSIBLE_DIRECTOR = "responsible_director", _("Ansvarlig direktør")
+    PROFESSIONAL_LEAD = "professional_lead", _("Fagansvarlig")
+    CONTACT = "contact", _("Kontaktperson")
 
 
 class PlanPerson(Orderable):
     page = ParentalKey(ThemePlanPage, on_delete=models.CASCADE, related_name="people")
     person = models.ForeignKey(
-        "themeplans.Person", verbose_name="Person", on_delete=models.PROTECT, related_name="+"
+        "themeplans.Person", verbose_name=_("Person"), on_delete=models.PROTECT, related_name="+"
     )
-    role = models.CharField("Rolle", max_length=30, choices=PersonRole.choices)
+    role = models.CharField(_("Rolle"), max_length=30, choices=PersonRole.choices)
 
     panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Person på planen"
-        verbose_name_plural = "Personer på planen"
+        verbose_name = _("Person på planen")
+        verbose_name_plural = _("Personer på planen")
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.person.name}"

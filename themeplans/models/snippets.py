@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -12,14 +13,16 @@ from themeplans.validators import validate_case_number
 class Person(index.Indexed, models.Model):
     """A municipal employee named on plans (work contact details only)."""
 
-    name = models.CharField("Navn", max_length=120)
-    title = models.CharField("Stilling", max_length=160, help_text="For eksempel «miljørådgiver».")
-    unit = models.CharField("Enhet eller område", max_length=160, blank=True)
-    email = models.EmailField("E-post på jobb", blank=True)
-    phone = models.CharField("Telefon på jobb", max_length=30, blank=True)
+    name = models.CharField(_("Navn"), max_length=120)
+    title = models.CharField(
+        _("Stilling"), max_length=160, help_text=_("For eksempel «miljørådgiver».")
+    )
+    unit = models.CharField(_("Enhet eller område"), max_length=160, blank=True)
+    email = models.EmailField(_("E-post på jobb"), blank=True)
+    phone = models.CharField(_("Telefon på jobb"), max_length=30, blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="Portrett",
+        verbose_name=_("Portrett"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -30,7 +33,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("title"),
         FieldPanel("unit"),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Kontakt"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")),
         FieldPanel("photo"),
     ]
     search_fields = [
@@ -41,8 +44,8 @@ class Person(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "Person"
-        verbose_name_plural = "Personer"
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personer")
         ordering = ["name"]
 
     def __str__(self):
@@ -54,21 +57,21 @@ class Person(index.Indexed, models.Model):
 
 
 class PoliticalBodyKind(models.TextChoices):
-    MUNICIPAL_COUNCIL = "kommunestyre", "Kommunestyre"
-    EXECUTIVE_COMMITTEE = "formannskap", "Formannskap"
-    COMMITTEE = "utvalg", "Utvalg"
-    OTHER = "annet", "Annet organ"
+    MUNICIPAL_COUNCIL = "kommunestyre", _("Kommunestyre")
+    EXECUTIVE_COMMITTEE = "formannskap", _("Formannskap")
+    COMMITTEE = "utvalg", _("Utvalg")
+    OTHER = "annet", _("Annet organ")
 
 
 class PoliticalBody(index.Indexed, models.Model):
     """A body that treats plans: the municipal council, the executive committee, a committee."""
 
-    name = models.CharField("Navn", max_length=160, unique=True)
-    kind = models.CharField("Type", max_length=20, choices=PoliticalBodyKind.choices)
+    name = models.CharField(_("Navn"), max_length=160, unique=True)
+    kind = models.CharField(_("Type"), max_length=20, choices=PoliticalBodyKind.choices)
     contact_url = models.URLField(
-        "Kontaktside", blank=True, help_text="Siden med medlemmer og kontaktinformasjon."
+        _("Kontaktside"), blank=True, help_text=_("Siden med medlemmer og kontaktinformasjon.")
     )
-    contact_email = models.EmailField("E-post", blank=True)
+    contact_email = models.EmailField(_("E-post"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -83,8 +86,8 @@ class PoliticalBody(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "Politisk organ"
-        verbose_name_plural = "Politiske organer"
+        verbose_name = _("Politisk organ")
+        verbose_name_plural = _("Politiske organer")
         ordering = ["name"]
 
     def __str__(self):
@@ -95,17 +98,17 @@ class PlanGoal(index.Indexed, models.Model):
     """A main goal or sub-goal of kommuneplanens samfunnsdel that plans serve."""
 
     code = models.CharField(
-        "Nummer", max_length=10, unique=True, help_text="For eksempel 1 eller 1.2."
+        _("Nummer"), max_length=10, unique=True, help_text=_("For eksempel 1 eller 1.2.")
     )
-    title = models.CharField("Mål", max_length=300)
+    title = models.CharField(_("Mål"), max_length=300)
     parent = models.ForeignKey(
         "self",
-        verbose_name="Hovedmål",
+        verbose_name=_("Hovedmål"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="sub_goals",
-        help_text="Tomt for et hovedmål; velg hovedmålet for et delmål.",
+        help_text=_("La feltet stå tomt for et hovedmål. For et delmål velger du hovedmålet."),
     )
 
     panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("parent")]
@@ -116,8 +119,8 @@ class PlanGoal(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "Mål i kommuneplanen"
-        verbose_name_plural = "Mål i kommuneplanen"
+        verbose_name = _("Mål i kommuneplanen")
+        verbose_name_plural = _("Mål i kommuneplanen")
         ordering = ["code"]
 
     def __str__(self):
@@ -125,9 +128,11 @@ class PlanGoal(index.Indexed, models.Model):
 
     def clean(self):
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "Et mål kan ikke være sitt eget hovedmål."})
+            raise ValidationError({"parent": _("Et mål kan ikke være sitt eget hovedmål.")})
         if self.parent and self.parent.parent_id:
-            raise ValidationError({"parent": "Velg et hovedmål; delmål kan ikke ha egne delmål."})
+            raise ValidationError(
+                {"parent": _("Velg et hovedmål. Et delmål kan ikke ha egne delmål.")}
+            )
 
 
 class PoliticalDecision(index.Indexed, models.Model):
@@ -135,25 +140,25 @@ class PoliticalDecision(index.Indexed, models.Model):
 
     body = models.ForeignKey(
         PoliticalBody,
-        verbose_name="Politisk organ",
+        verbose_name=_("Politisk organ"),
         on_delete=models.PROTECT,
         related_name="decisions",
     )
-    decided_on = models.DateField("Vedtaksdato")
+    decided_on = models.DateField(_("Vedtaksdato"))
     case_number = models.CharField(
-        "Saksnummer", max_length=20, blank=True, validators=[validate_case_number]
+        _("Saksnummer"), max_length=20, blank=True, validators=[validate_case_number]
     )
-    title = models.CharField("Tittel", max_length=250)
-    summary = models.TextField("Kort om vedtaket", blank=True)
+    title = models.CharField(_("Tittel"), max_length=250)
+    summary = models.TextField(_("Kort om vedtaket"), blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name="Vedtaksdokument",
+        verbose_name=_("Vedtaksdokument"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    link_url = models.URLField("Lenke til vedtaket", blank=True)
+    link_url = models.URLField(_("Lenke til vedtaket"), blank=True)
 
     panels = [
         FieldPanel("body"),
@@ -161,7 +166,7 @@ class PoliticalDecision(index.Indexed, models.Model):
         FieldPanel("case_number"),
         FieldPanel("title"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("document"), FieldPanel("link_url")], heading="Vedtaket"),
+        MultiFieldPanel([FieldPanel("document"), FieldPanel("link_url")], heading=_("Vedtaket")),
     ]
     search_fields = [
         index.SearchField("title"),
@@ -172,8 +177,8 @@ class PoliticalDecision(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "Politisk vedtak"
-        verbose_name_plural = "Politiske vedtak"
+        verbose_name = _("Politisk vedtak")
+        verbose_name_plural = _("Politiske vedtak")
         ordering = ["-decided_on"]
 
     def __str__(self):

@@ -1,7 +1,11 @@
 """Template tags for theme plans: the schedule timeline, milestone status and goal groups."""
 
+from datetime import datetime
+
 from django import template
-from django.utils.html import strip_tags
+from django.template.defaultfilters import date as format_date
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from asker.blocks import resolve_link
 from themeplans import schedule
@@ -28,6 +32,28 @@ def status_label(value):
     return schedule.status_label(value)
 
 
+@register.filter(expects_localtime=True)
+def time_tag(value, named_format="DATE_FORMAT"):
+    """`{{ day|time_tag }}`, `{{ moment|time_tag:"DATETIME_FORMAT" }}`: a <time> element, the
+    value written in the active language's named format. Safe HTML, so a translated sentence can
+    take it whole: `{% blocktranslate with day=page.adopted_on|time_tag %}…{{ day }}…`."""
+    if not value:
+        return ""
+    machine = format_date(value, "c" if isinstance(value, datetime) else "Y-m-d")
+    return format_html('<time datetime="{}">{}</time>', machine, format_date(value, named_format))
+
+
+@register.simple_tag
+def body_name(body):
+    """`{% body_name page.processing_body as body %}`: the political body's name, linked to its
+    contact page when it has one (safe HTML, for use inside a translated sentence)."""
+    if body is None:
+        return ""
+    if body.contact_url:
+        return format_html('<a href="{}">{}</a>', body.contact_url, body.name)
+    return format_html("{}", body.name)
+
+
 @register.filter
 def grouped_goals(goals):
     """`{% for group in goals|grouped_goals %}`: main goals with the listed sub-goals under them."""
@@ -40,19 +66,20 @@ def _has_text(html):
     return bool(strip_tags(html).strip()) or "<embed" in html or "<img" in html
 
 
-# The sections of a plan page, in order: (id, heading).
+# The sections of a plan page, in order: (id, heading). The ids are anchors in addresses, so
+# they stay Norwegian in every language.
 PLAN_SECTIONS = [
-    ("kort-fortalt", "Kort fortalt"),
-    ("mandat", "Mandat"),
-    ("temaer", "Temaer som skal utredes"),
-    ("mal", "Mål fra kommuneplanens samfunnsdel"),
-    ("innsatsomrader", "Innsatsområder og strategier"),
-    ("framdrift", "Framdrift"),
-    ("medvirkning", "Medvirkning"),
-    ("ansvarlige", "Ansvarlige"),
-    ("kunnskapsgrunnlag", "Kunnskapsgrunnlag"),
-    ("dokumenter", "Relevante dokumenter og lenker"),
-    ("folg", "Følg planen"),
+    ("kort-fortalt", _("Kort fortalt")),
+    ("mandat", _("Mandat")),
+    ("temaer", _("Temaer som skal utredes")),
+    ("mal", _("Mål fra kommuneplanens samfunnsdel")),
+    ("innsatsomrader", _("Innsatsområder og strategier")),
+    ("framdrift", _("Framdrift")),
+    ("medvirkning", _("Medvirkning")),
+    ("ansvarlige", _("Ansvarlige")),
+    ("kunnskapsgrunnlag", _("Kunnskapsgrunnlag")),
+    ("dokumenter", _("Relevante dokumenter og lenker")),
+    ("folg", _("Følg planen")),
 ]
 
 

@@ -69,7 +69,7 @@ class Command(BaseCommand):
         # The BOM makes Excel read æ, ø and å right; the admin's export does the same.
         with open(path, "w", newline="", encoding="utf-8-sig") as file:
             writer = csv.writer(file)
-            writer.writerow(exports.HEADINGS[key] for key in exports.FIELDS)
+            writer.writerow(str(exports.HEADINGS[key]) for key in exports.FIELDS)
             for row in rows:
                 writer.writerow(exports.csv_value(row[key]) for key in exports.FIELDS)
 
@@ -79,7 +79,7 @@ class Command(BaseCommand):
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Innspill")
-        sheet.append([exports.HEADINGS[key] for key in exports.FIELDS])
+        sheet.append([str(exports.HEADINGS[key]) for key in exports.FIELDS])
         for row in rows:
             # Times stay times, so Excel can sort them; text is made inert as in the CSV
             # (openpyxl would store «=…» as a formula).

@@ -1,0 +1,85 @@
+"""The interface language: Norwegian at the plain address, English under /en/.
+
+Editors write in Norwegian, so under /en/ the interface is English around Norwegian content,
+and elements holding that content carry lang="nb" for screen readers and hyphenation."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.urls import translate_url
+from django.utils import translation
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+# Each language's own name, as a reader of that language looks for it.
+NATIVE_NAMES = {"nb": "Norsk", "en": "English"}
+
+
+def active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+# The language of the editors' text being rendered: Norwegian, except inside
+# `content_written_in("en")` (a legal page's English tab, legal/templatetags/legal_tags.py).
+_content_language = ContextVar("content_language", default=None)
+
+
+@contextmanager
+def content_written_in(language):
+    token = _content_language.set(language)
+    try:
+        yield
+    finally:
+        _content_language.reset(token)
+
+
+def content_language():
+    """The language of the editors' text being rendered."""
+    return _content_language.get() or settings.LANGUAGE_CODE
+
+
+def is_content_language():
+    """True when the interface speaks the editors' language, so content needs no lang mark."""
+    return active_language() == content_language()
+
+
+def og_locale():
+    return OG_LOCALES.get(active_language(), OG_LOCALES[settings.LANGUAGE_CODE])
+
+
+def alternates(request, keep_query=True):
+    """This page in every interface language: code, native name, address, whether active."""
+    path = request.get_full_path() if keep_query else request.path
+    current = active_language()
+    return [
+        {
+            "code": code,
+            "name": NATIVE_NAMES.get(code, code),
+            "url": translate_url(path, code),
+            "is_active": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+class AddressLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without `Vary: Accept-Language`.
+
+    With `prefix_default_language=False` a plain address is always Norwegian, whatever the
+    browser asks for, so telling caches that the answer varies with Accept-Language would only
+    split them for nothing."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        kept = [
+            header.strip()
+            for header in response.get("Vary", "").split(",")
+            if header.strip() and header.strip().lower() != "accept-language"
+        ]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        elif response.has_header("Vary"):
+            del response["Vary"]
+        return response
