@@ -50,7 +50,7 @@ class HomePage(RememberRouteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["asker.ContentPage", "themeplans.ThemePlanIndexPage"]
+    subpage_types = ["asker.ContentPage", "themeplans.ThemePlanIndexPage", "legal.LegalPage"]
     max_count = 1
 
     class Meta:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "participation",
     "subscriptions",
     "api",
+    "legal",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",

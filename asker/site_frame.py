@@ -38,6 +38,7 @@ def site_frame(request):
 
 def build_site_frame(site, request):
     from asker.models import AlertBanner, FooterSettings
+    from legal.footer import footer_links
 
     # filter().first(), not for_site(): a GET must never create settings rows.
     banner = AlertBanner.objects.filter(site=site).first()
@@ -51,7 +52,10 @@ def build_site_frame(site, request):
     ]
     return {
         "banner_html": render_to_string("components/alert_banner.html", {"banner": banner}),
-        "footer_html": render_to_string("components/site_footer.html", {"footer": footer}),
+        "footer_html": render_to_string(
+            "components/site_footer.html",
+            {"footer": footer, "legal_links": footer_links(site, request)},
+        ),
         "menu": menu,
     }
 

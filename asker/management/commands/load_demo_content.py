@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from asker.demo import site_content
+from legal import demo as legal_content
 from participation import demo as participation_content
 from themeplans import demo as themeplan_content
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         ("forside og nettsted", site_content.load_site),
         ("oversikt over temaplaner", site_content.load_theme_plan_index),
         ("varselbanner og bunntekst", site_content.load_site_settings),
+        ("tilgjengelighet, personvern og informasjonskapsler", legal_content.load_pages),
         ("politiske organer, personer og vedtak", themeplan_content.load_snippets),
         ("temaplaner", themeplan_content.load_plans),
         ("innspillsrunder", participation_content.load_rounds),

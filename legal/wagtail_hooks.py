@@ -1,0 +1,26 @@
+"""Admin: one listing of the site's legal pages, with their kind and when they were reviewed."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from legal.models import LegalPage
+
+
+class LegalPageListingViewSet(PageListingViewSet):
+    model = LegalPage
+    icon = "doc-full"
+    menu_label = _("Om nettstedet")
+    menu_order = 210
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("kind", label=_("Type side"), accessor="get_kind_display", sort_key="kind"),
+        DateColumn("last_reviewed", label=_("Sist gjennomgått"), sort_key="last_reviewed"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_legal_page_listing():
+    return LegalPageListingViewSet("legal_pages")
