@@ -50,6 +50,9 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("Bekreftet"), null=True, blank=True)
     # When the last confirmation e-mail went out: at most one per CONFIRMATION_INTERVAL.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The interface language of the follow form (nb or en): the language of every mail to
+    # this follower, including the ones cron sends.
+    language = models.CharField(_("Språk"), max_length=8, default="nb", editable=False)
 
     objects = SubscriptionQuerySet.as_manager()
 

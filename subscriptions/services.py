@@ -11,8 +11,9 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from asker import languages
 from participation import links
 
 # A failed mail to a follower is tried again as mail about input is: one policy for all mail.
@@ -47,6 +48,11 @@ def subscribe(plan, email, now=None):
     subscription, _ = Subscription.objects.get_or_create(
         plan=plan, email=email, defaults={"created_at": now}
     )
+    # The latest form sent decides the language of the mails.
+    language = languages.active_language()
+    if subscription.language != language:
+        Subscription.objects.filter(pk=subscription.pk).update(language=language)
+        subscription.language = language
     # One conditional UPDATE: of two posts at the same moment only one wins the right to mail.
     due = Q(confirmation_sent_at__isnull=True) | Q(
         confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL
@@ -109,18 +115,27 @@ def notify(now=None, report=None):
     """
     now = now or timezone.now()
     plans = list(notifications.followed_plans())
-    events_by_plan = defaultdict(list)
-    for event in notifications.mailed_events(plans, now):
-        events_by_plan[event.plan.pk].append(event)
-    followers_by_plan = defaultdict(list)
+    # Followers and events per plan and language: each follower is told in the language they
+    # followed in, so the events are worded once per language in use.
+    followers = defaultdict(list)
     for subscription in Subscription.objects.confirmed().filter(plan__in=plans).order_by("pk"):
-        followers_by_plan[subscription.plan_id].append(subscription)
+        followers[subscription.plan_id, subscription.language].append(subscription)
+    in_use = sorted({language for _plan, language in followers})
+    events = defaultdict(list)
+    for language in in_use:
+        with translation.override(language):
+            for event in notifications.mailed_events(plans, now):
+                events[event.plan.pk, language].append(event)
 
     summary = Summary()
     for plan in plans:
-        if not events_by_plan[plan.pk]:
-            continue
-        claimed = _notify_plan(followers_by_plan[plan.pk], events_by_plan[plan.pk], now)
+        claimed = []
+        for language in in_use:
+            if events[plan.pk, language] and followers[plan.pk, language]:
+                with translation.override(language):
+                    claimed += _notify_plan(
+                        followers[plan.pk, language], events[plan.pk, language], now
+                    )
         if not claimed:
             continue
         followers = {notification.subscription_id for notification in claimed}

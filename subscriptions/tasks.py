@@ -6,7 +6,7 @@ Each task reads its rows afresh: a follower who left before the task ran gets no
 import logging
 
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from participation import links
@@ -42,12 +42,13 @@ def send_confirmation(subscription_id):
     subscription = Subscription.objects.select_related("plan").filter(pk=subscription_id).first()
     if subscription is None:
         return
-    context = _context(
-        subscription,
-        confirm_url=follow_links.confirm_url(subscription),
-        valid_days=CONFIRMATION_VALID.days,
-    )
-    _send("confirm", subscription, context)
+    with translation.override(subscription.language):
+        context = _context(
+            subscription,
+            confirm_url=follow_links.confirm_url(subscription),
+            valid_days=CONFIRMATION_VALID.days,
+        )
+        _send("confirm", subscription, context)
 
 
 @task()
@@ -66,7 +67,8 @@ def send_event(notification_id):
     rows.update(attempts=F("attempts") + 1, last_attempt_at=timezone.now())
     subscription = notification.subscription
     try:
-        _send("event", subscription, _context(subscription, event=notification.message))
+        with translation.override(subscription.language):
+            _send("event", subscription, _context(subscription, event=notification.message))
     except Exception:
         log.warning(
             "E-post om %s til følger nr. %s ble ikke sendt (forsøk %s); prøves igjen",
