@@ -105,5 +105,5 @@ def megabytes(size):
 def too_large_message():
     return gettext(
         "Filen er for stor (over %(limit)s). Del den opp, eller lagre den som PDF med "
-        "mindre bilder, og velg den på nytt. Det andre du skrev, er tatt vare på."
+        "mindre bilder, og velg den på nytt. Vi har tatt vare på det andre du skrev."
     ) % {"limit": megabytes(settings.PARTICIPATION_MAX_ATTACHMENT_BYTES)}

@@ -47,10 +47,10 @@ class PlanPageForm(WagtailAdminPageForm):
             self.add_error(
                 None,
                 ngettext(
-                    "Innspillsrunden «%(round)s» har %(count)s innspill og kan ikke fjernes. "
-                    "Endre heller når den stenger.",
-                    "Innspillsrunden «%(round)s» har %(count)s innspill og kan ikke fjernes. "
-                    "Endre heller når den stenger.",
+                    "Du kan ikke fjerne innspillsrunden «%(round)s», fordi den har %(count)s "
+                    "innspill. Endre heller når den stenger.",
+                    "Du kan ikke fjerne innspillsrunden «%(round)s», fordi den har %(count)s "
+                    "innspill. Endre heller når den stenger.",
                     round.count,
                 )
                 % {"round": round.title, "count": round.count},
@@ -110,10 +110,10 @@ def _refuse(request, page, count):
     messages.error(
         request,
         ngettext(
-            "«%(page)s» har %(count)s innspill på seg eller under seg og kan ikke slettes. "
-            "Avpubliser siden i stedet.",
-            "«%(page)s» har %(count)s innspill på seg eller under seg og kan ikke slettes. "
-            "Avpubliser siden i stedet.",
+            "Du kan ikke slette «%(page)s», fordi %(count)s innspill hører til siden eller "
+            "en side under den. Avpubliser siden i stedet.",
+            "Du kan ikke slette «%(page)s», fordi %(count)s innspill hører til siden eller "
+            "en side under den. Avpubliser siden i stedet.",
             count,
         )
         % {"page": page.title, "count": count},

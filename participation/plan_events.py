@@ -75,7 +75,7 @@ def round_events(plans, now):
                 key=f"{ROUND_CLOSED}:{round.pk}",
                 kind=ROUND_CLOSED,
                 plan=plan,
-                title=gettext("%(plan)s: %(round)s – avsluttet")
+                title=gettext("%(plan)s: %(round)s – stengt")
                 % {"plan": plan.title, "round": round.title},
                 description=by_kind(
                     round,

@@ -104,7 +104,7 @@ def _milestone_description(milestone):
         lines.append(
             # Translators: original: the milestone's first date; body: a political body
             # ("Formannskapet"); day: the date of its decision.
-            gettext("Flyttet fra %(original)s ved vedtak i %(body)s %(day)s.")
+            gettext("%(body)s vedtok %(day)s å flytte milepælen fra %(original)s.")
             % {
                 "original": milestone.display_original_date,
                 "body": decision.body,

@@ -69,13 +69,15 @@ def _moved_description(milestone, decision) -> str:
         # decision: its title.
         return (
             gettext(
-                "Opprinnelig %(original)s. Flyttet ved vedtak i %(body)s %(day)s "
+                "Opprinnelig %(original)s. %(body)s vedtok %(day)s å flytte milepælen "
                 "(sak %(case)s): %(decision)s."
             )
             % values
         )
     return (
-        gettext("Opprinnelig %(original)s. Flyttet ved vedtak i %(body)s %(day)s: %(decision)s.")
+        gettext(
+            "Opprinnelig %(original)s. %(body)s vedtok %(day)s å flytte milepælen: %(decision)s."
+        )
         % values
     )
 

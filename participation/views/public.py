@@ -147,7 +147,7 @@ def private_page(request, submission):
             form.add_error(None, services.why_not_withdrawable(submission))
     context = _context(
         plan,
-        _("Ditt innspill"),
+        _("Innspillet ditt"),
         submission=submission,
         withdraw_form=form,
         just_received="mottatt" in request.GET,

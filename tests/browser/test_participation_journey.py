@@ -83,7 +83,7 @@ def test_input_from_citizen_to_answer_and_publication(
     assert submission.token in receipt_mail.body
 
     page.locator(".receipt__link a").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ditt innspill")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innspillet ditt")
     expect(page.get_by_text("Status: mottatt")).to_be_visible()
     check_axe(page, javascript)
     private_url = page.url
@@ -143,7 +143,7 @@ def test_a_citizen_withdraws_their_input(browser, site_url, quick_form, javascri
     check_axe(page, javascript)
     page.get_by_label("Ja, jeg vil trekke tilbake innspillet mitt.").check()
     page.get_by_role("button", name="Trekk tilbake innspillet").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Innspillet er trukket tilbake")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har trukket tilbake innspillet")
     expect(page.get_by_text("Status: trukket tilbake")).to_be_visible()
     assert Submission.objects.get(reference=reference).state == "withdrawn"
     context.close()

@@ -173,7 +173,7 @@ def test_private_page_shows_status_and_answer(browser, site, width):
     submission = Submission.objects.get(name="Kari Nordmann")
     page = open_page(browser, f"{site}{FORM}mitt/{submission.token}/", width)
 
-    assert page.locator("h1").inner_text() == "Ditt innspill"
+    assert page.locator("h1").inner_text() == "Innspillet ditt"
     assert page.get_by_role("heading", name="Status: publisert").is_visible()
     assert page.get_by_text(submission.reference).first.is_visible()
     assert page.get_by_role("heading", name="Svar fra Asker kommune").is_visible()
@@ -198,7 +198,7 @@ def test_withdrawing_asks_for_confirmation(browser, site):
     page.get_by_role("button", name="Trekk tilbake innspillet").click()
     page.wait_for_load_state()
     assert page.url.endswith("?trukket=1")
-    assert page.locator("h1").inner_text() == "Innspillet er trukket tilbake"
+    assert page.locator("h1").inner_text() == "Du har trukket tilbake innspillet"
     assert page.get_by_role("heading", name="Status: trukket tilbake").is_visible()
     check(page, 320)
     page.context.close()

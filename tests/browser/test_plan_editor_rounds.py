@@ -46,7 +46,8 @@ def test_a_round_with_input_cannot_be_deleted(editor_page):
     editor_page.locator("#id_participation_rounds-1-DELETE-button").click()
     publish(editor_page)
     expect(editor_page.locator(".messages")).to_contain_text(
-        "Innspillsrunden «Demo: innspill til temaplan for klima» har 6 innspill og kan ikke fjernes"
+        "Du kan ikke fjerne innspillsrunden «Demo: innspill til temaplan for klima», "
+        "fordi den har 6 innspill"
     )
     from participation.models import ParticipationRound
 

@@ -102,7 +102,7 @@ def test_the_form_itself_answers_503_not_500_while_the_database_is_away(client, 
         response = client.get(FORM_URL)
     assert response.status_code == 503
     html = response.content.decode()
-    assert "Skjemaet kan ikke vises akkurat nå" in html
+    assert "Vi kan ikke vise skjemaet akkurat nå" in html
     assert "<textarea" not in html
 
 

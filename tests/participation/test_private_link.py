@@ -54,7 +54,7 @@ def test_the_sender_withdraws_while_the_round_is_open(client, demo_round):
     submission.refresh_from_db()
     assert submission.state == "withdrawn" and submission.withdrawn_at
     text = visible_text(client.get(response["Location"]))
-    assert "Innspillet er trukket tilbake" in text
+    assert "Du har trukket tilbake innspillet" in text
     assert "Trekk tilbake innspillet" not in text
 
 

@@ -36,7 +36,7 @@ LIMIT = 10 * 1024 * 1024
 CHUNK = AttachmentSizeLimit.chunk_size
 TOO_LARGE = (
     "Filen er for stor (over 10 MB). Del den opp, eller lagre den som PDF med mindre bilder, "
-    "og velg den på nytt. Det andre du skrev, er tatt vare på."
+    "og velg den på nytt. Vi har tatt vare på det andre du skrev."
 )
 
 

@@ -226,6 +226,6 @@ def test_moved_milestone_keeps_its_uid_and_says_what_moved_it(client, climate_pl
     events = {str(e["UID"]): e for e in read_calendar(client, CLIMATE_ICS).events}
     assert whole_days(events[uid]) == (date(2021, 4, 1), date(2021, 7, 1))
     assert (
-        "Flyttet fra 1. kvartal 2021 ved vedtak i Formannskapet 17. november 2020."
+        "Formannskapet vedtok 17. november 2020 å flytte milepælen fra 1. kvartal 2021."
         in (events[uid]["DESCRIPTION"])
     )
