@@ -49,6 +49,17 @@ def og_locale():
     return OG_LOCALES.get(active_language(), OG_LOCALES[settings.LANGUAGE_CODE])
 
 
+def address_in(path, code, current):
+    """`path` (the active language's address) in language `code`."""
+    translated = translate_url(path, code)
+    if translated != path or code == current:
+        return translated
+    # Not an address Django can resolve (a 404 such as /en/sitemap.xml): swap the prefix.
+    prefix = f"/{current}/"
+    bare = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
+    return bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+
+
 def alternates(request, keep_query=True):
     """This page in every interface language: code, native name, address, whether active."""
     path = request.get_full_path() if keep_query else request.path
@@ -57,7 +68,7 @@ def alternates(request, keep_query=True):
         {
             "code": code,
             "name": NATIVE_NAMES.get(code, code),
-            "url": translate_url(path, code),
+            "url": address_in(path, code, current),
             "is_active": code == current,
         }
         for code, _name in settings.LANGUAGES

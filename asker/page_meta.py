@@ -4,6 +4,7 @@ description, canonical address, Open Graph and schema.org structured data (JSON-
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -27,9 +28,10 @@ def description(page):
     return ""
 
 
-def canonical_url(request):
-    """The address without query, except the page number of a paginated list."""
-    url = settings.SITE_URL + request.path
+def canonical_url(request, path=None):
+    """The address without query, except the page number of a paginated list; `path` gives
+    the same page in another language."""
+    url = settings.SITE_URL + (path or request.path)
     page_number = request.GET.get("side", "")
     if page_number.isdigit() and int(page_number) > 1:
         url += f"?side={int(page_number)}"
@@ -72,7 +74,7 @@ def structured_data(page, title, summary, url, crumbs):
             "url": settings.SITE_URL + "/",
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": settings.SITE_URL + "/sok/?q={search_term_string}",
+                "target": settings.SITE_URL + reverse("search") + "?q={search_term_string}",
                 "query-input": "required name=search_term_string",
             },
         }

@@ -49,6 +49,11 @@ PATHS = [
     "/healthz",
     "/sitemap.xml",
     "/finnes-ikke/",
+    "/personvern/",
+    "/tilgjengelighetserklaering/",
+    "/en/",
+    "/en/temaplaner/handling-mot-klimaendringene/",
+    "/en/personvern/",
 ]
 
 

@@ -5,10 +5,11 @@ from legal.models import LegalPage, lang_attribute, pick
 
 
 def footer_links(site, request):
-    """The site's live legal pages in tree order, titled in the active language: one query."""
+    """The site's live legal pages in tree order, titled in the active language: two queries."""
     pages = (
         LegalPage.objects.child_of(site.root_page)
         .live()
+        .public()  # a page behind a password or login is no public statement
         .only("id", "title", "title_en", "url_path")
         .order_by("path")
     )

@@ -93,8 +93,14 @@ def page_meta(context):
     tail = context.get("crumb_tail")
     url = page_meta_module.canonical_url(request)
     alternates = [
-        {"code": alt["code"], "url": settings.SITE_URL + alt["url"]}
+        {"code": alt["code"], "url": page_meta_module.canonical_url(request, alt["url"])}
         for alt in languages.alternates(request, keep_query=False)
+    ]
+    # Readers whose language is neither get the Norwegian page.
+    alternates += [
+        {"code": "x-default", "url": alt["url"]}
+        for alt in alternates
+        if alt["code"] == settings.LANGUAGE_CODE
     ]
     if page is None:
         return {"canonical": url, "alternates": alternates}

@@ -80,3 +80,26 @@ def test_machine_addresses_have_no_english_twin(client, demo_site):
     assert client.get("/en/api/plans/").status_code == 404
     assert client.get("/api/plans/").status_code == 200
     assert client.get("/en/sitemap.xml").status_code == 404
+
+
+def test_the_switch_on_a_missing_english_address_leads_to_the_norwegian_one(client, demo_site):
+    response = client.get("/en/sitemap.xml")
+    assert response.status_code == 404
+    assert switch_link(response) == ("/sitemap.xml", "nb", "Norsk")
+
+
+def test_versions_of_a_later_page_of_results_keep_the_page_number(client, demo_site, settings):
+    head = client.get(f"/en{PLAN}?side=2&x=1").content.decode().split("</head>")[0]
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/en{PLAN}?side=2">' in head
+    assert f'hreflang="nb" href="{settings.SITE_URL}{PLAN}?side=2"' in head
+    assert f'hreflang="x-default" href="{settings.SITE_URL}{PLAN}?side=2"' in head
+
+
+def test_the_english_home_page_offers_the_english_search(client, demo_site, settings):
+    head = client.get("/en/").content.decode().split("</head>")[0]
+    assert f"{settings.SITE_URL}/en/sok/?q={{search_term_string}}" in head
+
+
+def test_a_political_body_named_in_an_english_sentence_is_marked_norwegian(client, demo_site):
+    body = client.get("/en" + PLAN).content.decode()
+    assert re.search(r'lang="nb">Utvalg for Samfunnstjenester</(a|span)>', body)

@@ -3,11 +3,14 @@ catalogues are the ones Django loads, and placeholders survive translation."""
 
 import ast
 import gettext
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
@@ -84,3 +87,39 @@ def test_compiled_catalogue_matches_its_source(language):
             assert catalogue.get((key, 0)) == strings[0], f"stale .mo for {msgid!r}"
         else:
             assert catalogue.get(key) == strings[0], f"stale .mo for {msgid!r}"
+
+
+def test_the_catalogue_holds_every_string_in_the_code_and_no_other(monkeypatch):
+    """Collects the strings afresh, as `make messages` does, into a scratch folder: a string
+    added to a template but never put in the catalogue fails here, not on an English page."""
+    if shutil.which("xgettext") is None:
+        reason = "xgettext not found (apt-get install gettext): cannot collect the strings"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # makemessages writes a file's strings to the first locale folder whose parent holds the
+    # file, so the scratch folder must sit in the project folder itself (.gitignore has it).
+    scratch = Path(settings.BASE_DIR) / f"locale-check-{os.getpid()}"
+    monkeypatch.chdir(settings.BASE_DIR)
+    monkeypatch.setattr(settings, "LOCALE_PATHS", [scratch])
+    # The same folders as MESSAGES_IGNORE in the Makefile, and the real catalogues' folder
+    # (makemessages would otherwise prefer it to the scratch one).
+    ignored = [
+        ".venv/*",
+        "tests/*",
+        "bench/*",
+        "staticfiles/*",
+        "docs/*",
+        "locale",
+        "locale-check-*",
+    ]
+    try:
+        call_command("makemessages", locale=["en"], ignore_patterns=ignored, verbosity=0)
+        fresh, _fuzzy = read_po(scratch / "en" / "LC_MESSAGES" / "django.po")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    committed, _fuzzy = read_po(LOCALE / "en" / "LC_MESSAGES" / "django.po")
+    missing = sorted(key[1] for key in set(fresh) - set(committed))
+    stale = sorted(key[1] for key in set(committed) - set(fresh))
+    assert not missing, f"run `make messages` and translate: {missing[:5]}"
+    assert not stale, f"run `make messages` to drop strings no longer used: {stale[:5]}"

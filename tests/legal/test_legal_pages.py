@@ -246,7 +246,7 @@ def test_search_finds_a_legal_page(client, demo_site):
     assert 'href="/informasjonskapsler/"' in html
 
 
-def test_the_footer_links_cost_one_query(rf, demo_site, django_assert_num_queries):
+def test_the_footer_links_cost_two_queries(rf, demo_site, django_assert_num_queries):
     from wagtail.models import Site
 
     from legal.footer import footer_links
@@ -256,7 +256,7 @@ def test_the_footer_links_cost_one_query(rf, demo_site, django_assert_num_querie
     Site.find_for_request(request)
     Site.get_site_root_paths()
     root = demo_site.root_page
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the pages, and the view restrictions to leave out
         links = footer_links(demo_site, request)
     assert root and [link["url"] for link in links] == [
         "/tilgjengelighetserklaering/",
@@ -271,3 +271,13 @@ def test_english_page_has_no_norwegian_outside_lang_nb(client, demo_site, slug):
     from tests.asker.test_english_pages import norwegian_left
 
     assert norwegian_left(html_of(client, f"/en/{slug}/")) == []
+
+
+def test_a_legal_page_behind_a_password_is_not_in_the_footer(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    page = LegalPage.objects.get(kind=LegalKind.PRIVACY)
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="hemmelig")
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert page.title not in footer
+    assert "Tilgjengelighetserklæring" in footer

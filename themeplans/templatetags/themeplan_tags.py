@@ -8,6 +8,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from asker.blocks import resolve_link
+from asker.templatetags.site_tags import content_lang
 from themeplans import schedule
 
 register = template.Library()
@@ -49,9 +50,13 @@ def body_name(body):
     contact page when it has one (safe HTML, for use inside a translated sentence)."""
     if body is None:
         return ""
+    # The name is the editors' Norwegian, inside a sentence in the interface's language.
+    lang = content_lang()
     if body.contact_url:
-        return format_html('<a href="{}">{}</a>', body.contact_url, body.name)
-    return format_html("{}", body.name)
+        return format_html('<a href="{}"{}>{}</a>', body.contact_url, lang, body.name)
+    return (
+        format_html("<span{}>{}</span>", lang, body.name) if lang else format_html("{}", body.name)
+    )
 
 
 @register.filter
