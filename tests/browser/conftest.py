@@ -2,6 +2,9 @@
 
 import os
 import shutil
+import threading
+import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -42,11 +45,45 @@ def browser():
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db):
+def site_url(live_server, transactional_db, browser):
     from django.core.management import call_command
 
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server.url
+    with requests_in_flight() as in_flight:
+        yield live_server.url
+        # The database is emptied after each test: first let the server finish what the
+        # browser still asked for (a retried post, a late page), or SQLite reports the table
+        # locked and PostgreSQL waits for the flush.
+        for context in browser.contexts:
+            context.close()
+        deadline = time.monotonic() + 10
+        while in_flight() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+@contextmanager
+def requests_in_flight():
+    """A function telling how many requests the live server is handling right now."""
+    from django.core.signals import request_finished, request_started
+
+    count = [0]
+    lock = threading.Lock()
+
+    def started(**kwargs):
+        with lock:
+            count[0] += 1
+
+    def finished(**kwargs):
+        with lock:
+            count[0] -= 1
+
+    request_started.connect(started, weak=False)
+    request_finished.connect(finished, weak=False)
+    try:
+        yield lambda: count[0]
+    finally:
+        request_started.disconnect(started)
+        request_finished.disconnect(finished)
 
 
 @pytest.fixture
