@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.contrast import contrast
+
 CSS = Path(__file__).resolve().parents[2] / "static" / "css"
 TOKENS = CSS / "tokens.css"
 PAGE_BACKGROUND = "--color-background"
@@ -40,17 +42,6 @@ def resolve(value, table):
     if re.fullmatch(r"#[0-9a-fA-F]{3}", value):
         value = "#" + "".join(c * 2 for c in value[1:])
     return value.lower() if re.fullmatch(r"#[0-9a-fA-F]{6}", value) else None
-
-
-def luminance(hex_colour):
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first, second):
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def rules():

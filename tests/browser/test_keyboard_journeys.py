@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser.navigation import focused_id
 from tests.browser.test_accessibility import FORM, PLAN
+from tests.contrast import contrast
 
 # What Playwright can tell about the focused element, read without page scripts.
 ACTIVE = """() => {
@@ -173,22 +174,6 @@ FOCUS_RING = """() => {
 }"""
 
 
-def _rgb(text):
-    return [int(n) for n in re.findall(r"\d+", text)[:3]]
-
-
-def _contrast(first, second):
-    def luminance(rgb):
-        linear = [
-            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-            for c in (n / 255 for n in rgb)
-        ]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 @pytest.mark.parametrize("width", [320, 1280])
 def test_focus_is_visible_on_everything_tab_reaches(browser, site, width):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")
@@ -206,7 +191,7 @@ def test_focus_is_visible_on_everything_tab_reaches(browser, site, width):
             colours.append(ring["outlineColor"])
         if ring["boxShadow"] != "none":
             colours.append(ring["boxShadow"])
-        best = max((_contrast(_rgb(c), _rgb(ring["background"])) for c in colours), default=0)
+        best = max((contrast(c, ring["background"]) for c in colours), default=0)
         if best < 3:
             problems.append(f"{ring['what']}: ring contrast {best:.1f}:1 ({ring})")
     assert seen > 20
