@@ -61,18 +61,24 @@ def address_in(path, code, current):
 
 
 def alternates(request, keep_query=True):
-    """This page in every interface language: code, native name, address, whether active."""
+    """This page in every interface language: code, native name, address, whether active.
+
+    Kept on the request: the head and the header both ask, and each address costs a resolve
+    and a reverse."""
     path = request.get_full_path() if keep_query else request.path
     current = active_language()
-    return [
-        {
-            "code": code,
-            "name": NATIVE_NAMES.get(code, code),
-            "url": address_in(path, code, current),
-            "is_active": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    remembered = request.__dict__.setdefault("_language_alternates", {})
+    if (path, current) not in remembered:
+        remembered[path, current] = [
+            {
+                "code": code,
+                "name": NATIVE_NAMES.get(code, code),
+                "url": address_in(path, code, current),
+                "is_active": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+    return remembered[path, current]
 
 
 class AddressLocaleMiddleware(LocaleMiddleware):
