@@ -40,9 +40,16 @@ def content_language():
     return _content_language.get() or settings.LANGUAGE_CODE
 
 
+def lang_mark(language=None):
+    """The lang attribute that text in `language` (by default the editors' language) needs
+    on this page: "" when it is the interface's own."""
+    language = language or content_language()
+    return "" if language == active_language() else language
+
+
 def is_content_language():
     """True when the interface speaks the editors' language, so content needs no lang mark."""
-    return active_language() == content_language()
+    return not lang_mark()
 
 
 def og_locale():

@@ -1,7 +1,8 @@
 """The footer's «Om nettstedet» links to the site's legal pages (see asker/site_frame.py,
 which caches the footer per site and language)."""
 
-from legal.models import LegalPage, lang_attribute, pick
+from asker import languages
+from legal.models import LegalPage, pick
 
 
 def footer_links(site, request):
@@ -17,6 +18,6 @@ def footer_links(site, request):
     for page in pages:
         title, language = pick(page.title, page.title_en)
         links.append(
-            {"title": title, "url": page.get_url(request), "lang": lang_attribute(language)}
+            {"title": title, "url": page.get_url(request), "lang": languages.lang_mark(language)}
         )
     return links

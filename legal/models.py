@@ -32,22 +32,12 @@ from legal import wcag
 UUTILSYNET_URL = "https://www.uutilsynet.no/"
 
 
-def in_english():
-    """True under /en/, where the English fields are shown."""
-    return languages.active_language().split("-")[0] == "en"
-
-
 def pick(norwegian, english):
     """The text a visitor reads and the language it is in: the English text under /en/ when
     the editors wrote one, else the Norwegian."""
-    if in_english() and english:
+    if english and languages.active_language() == "en":
         return english, "en"
     return norwegian, "nb"
-
-
-def lang_attribute(language):
-    """The lang attribute text in `language` needs on this page: "" when it is the page's own."""
-    return "" if language == languages.active_language() else language
 
 
 class LegalKind(models.TextChoices):
@@ -68,18 +58,23 @@ class KnownIssueValue(blocks.StructValue):
     def criterion_label(self):
         return wcag.label(self.get("criterion"))
 
+    def _shown(self, field):
+        """(text, lang attribute) of a field with an English twin `<field>_en`."""
+        text, language = pick(self.get(field), self.get(f"{field}_en"))
+        return text, languages.lang_mark(language)
+
     # Not "problem": templates look up a StructValue's keys before its methods.
     def problem_text(self):
-        return pick(self.get("problem"), self.get("problem_en"))[0]
+        return self._shown("problem")[0]
 
     def problem_lang(self):
-        return lang_attribute(pick(self.get("problem"), self.get("problem_en"))[1])
+        return self._shown("problem")[1]
 
     def workaround_text(self):
-        return pick(self.get("workaround"), self.get("workaround_en"))[0]
+        return self._shown("workaround")[0]
 
     def workaround_lang(self):
-        return lang_attribute(pick(self.get("workaround"), self.get("workaround_en"))[1])
+        return self._shown("workaround")[1]
 
 
 class KnownIssueBlock(blocks.StructBlock):
@@ -372,7 +367,7 @@ class Shown:
             text, language = pick(getattr(page, name), getattr(page, f"{name}_en"))
             setattr(self, name, text)
             setattr(self, f"{name}_language", language)
-            setattr(self, f"{name}_lang", lang_attribute(language))
+            setattr(self, f"{name}_lang", languages.lang_mark(language))
         # The editors' Norwegian SEO title and description would describe an English page.
         self.seo_title = "" if self.title_language == "en" else page.seo_title
         self.search_description = "" if self.lead_language == "en" else page.search_description

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.formats import number_format
-from django.utils.text import get_valid_filename
+from django.utils.text import get_text_list, get_valid_filename
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +33,9 @@ ACCEPT_ATTRIBUTE = ",".join(f".{kind.extension}" for kind in ACCEPTED) + ",.jpeg
 
 
 def allowed_text():
-    """The accepted kinds as a sender reads them, in the active language."""
-    return gettext("PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG")
+    """The accepted kinds as a sender reads them, in the active language: «PDF, …, JPEG eller
+    PNG» (Django's own translation of "or")."""
+    return get_text_list([str(kind.label) for kind in ACCEPTED])
 
 
 def recognise(upload):

@@ -1,8 +1,11 @@
 """Template tags for the page frame: banner, main navigation, breadcrumbs, footer."""
 
+from datetime import datetime
+
 from django import template
 from django.conf import settings
-from django.utils.html import escape
+from django.template.defaultfilters import date as format_date
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -133,10 +136,8 @@ def resolved_link(value):
 def content_lang(language=None):
     """` lang="nb"` on elements holding editors' (Norwegian) text when the interface is not;
     with a language, ` lang="…"` on text written in it (a sender's input) when that differs."""
-    language = language or languages.content_language()
-    if language == languages.active_language():
-        return ""
-    return mark_safe(f' lang="{escape(language)}"')
+    mark = languages.lang_mark(language)
+    return mark_safe(f' lang="{escape(mark)}"') if mark else ""
 
 
 @register.simple_tag
@@ -151,3 +152,14 @@ def language_switch(context):
     if request is None:
         return {"others": []}
     return {"others": [alt for alt in languages.alternates(request) if not alt["is_active"]]}
+
+
+@register.filter(expects_localtime=True)
+def time_tag(value, named_format="DATE_FORMAT"):
+    """`{{ day|time_tag }}`, `{{ moment|time_tag:"DATETIME_FORMAT" }}`: a <time> element, the
+    value written in the active language's named format. Safe HTML, so a translated sentence can
+    take it whole: `{% blocktranslate with day=page.adopted_on|time_tag %}…{{ day }}…`."""
+    if not value:
+        return ""
+    machine = format_date(value, "c" if isinstance(value, datetime) else "Y-m-d")
+    return format_html('<time datetime="{}">{}</time>', machine, format_date(value, named_format))

@@ -5,13 +5,11 @@ import re
 
 import pytest
 
+from tests.markup import html_lang
+
 pytestmark = pytest.mark.django_db
 
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
 
 
 def switch_link(response):

@@ -9,15 +9,12 @@ from django.utils import translation
 
 from participation import services
 from participation.models import Submission
+from tests.markup import html_lang
 from tests.participation.conftest import FORM_URL, make_submission
 
 pytestmark = pytest.mark.django_db
 
 EN_FORM_URL = "/en" + FORM_URL
-
-
-def html_lang(html):
-    return re.search(r'<html lang="([^"]+)"', html).group(1)
 
 
 @pytest.fixture(autouse=True)
@@ -75,8 +72,6 @@ def test_a_sender_on_en_gets_the_receipt_in_english_and_staff_in_norwegian(
 def test_the_answer_mail_follows_the_senders_language_not_the_moderators(
     demo_round, django_capture_on_commit_callbacks, language
 ):
-    from django.utils import translation
-
     submission = make_submission(demo_round, answer="Takk, vi tar det med.")
     Submission.objects.filter(pk=submission.pk).update(language=language)
     submission.refresh_from_db()
@@ -100,8 +95,6 @@ def test_a_receipt_sent_again_later_keeps_the_senders_language(demo_round):
 
 
 def test_the_private_and_published_pages_mark_the_editors_text_under_en(client, demo_round):
-    from django.utils import translation
-
     from participation import links
 
     submission = make_submission(demo_round, topic="Sirkulærøkonomi", answer="Takk.")

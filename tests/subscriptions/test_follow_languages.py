@@ -1,7 +1,6 @@
 """A follower hears from us in the language they followed in: the confirmation and every
 later mail from cron, with links that open in that language."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,13 +11,10 @@ from django.utils import timezone
 from participation.models import ParticipationRound
 from subscriptions import tasks
 from subscriptions.models import Subscription
+from tests.markup import html_lang
 from tests.subscriptions.conftest import EMAIL, FOLLOW_URL, confirmed
 
 pytestmark = pytest.mark.django_db
-
-
-def html_lang(message):
-    return re.search(r'<html lang="([^"]+)"', message.alternatives[0][0]).group(1)
 
 
 def test_following_on_the_english_page_is_remembered_for_the_confirmation(plan, follow):

@@ -1,9 +1,6 @@
 """Template tags for theme plans: the schedule timeline, milestone status and goal groups."""
 
-from datetime import datetime
-
 from django import template
-from django.template.defaultfilters import date as format_date
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -31,17 +28,6 @@ def milestone_status(milestone, today):
 def status_label(value):
     """`{{ "past"|status_label }}`: "Gjennomført", "Pågår" or "Kommer"."""
     return schedule.status_label(value)
-
-
-@register.filter(expects_localtime=True)
-def time_tag(value, named_format="DATE_FORMAT"):
-    """`{{ day|time_tag }}`, `{{ moment|time_tag:"DATETIME_FORMAT" }}`: a <time> element, the
-    value written in the active language's named format. Safe HTML, so a translated sentence can
-    take it whole: `{% blocktranslate with day=page.adopted_on|time_tag %}…{{ day }}…`."""
-    if not value:
-        return ""
-    machine = format_date(value, "c" if isinstance(value, datetime) else "Y-m-d")
-    return format_html('<time datetime="{}">{}</time>', machine, format_date(value, named_format))
 
 
 @register.simple_tag
