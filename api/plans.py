@@ -11,7 +11,7 @@ from wagtail.rich_text import expand_db_html
 
 from api import schemas
 from api.pagination import PageParams, paginate
-from asker.blocks import resolve_link
+from core.blocks import resolve_link
 from participation import links
 from participation.models import ParticipationRound, RoundState, SubmissionState
 from participation.rounds import summarise

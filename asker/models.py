@@ -9,13 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from asker.blocks import BodyBlock, LinkBlock
-from asker.site_frame import RememberRouteMixin
-
-
-def tel_href(phone):
-    """A tel: link for a phone number as people write it ("66 90 00 00" -> "tel:66900000")."""
-    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+from core.blocks import BodyBlock, LinkBlock
+from core.links import tel_href
+from core.pages import RememberRouteMixin
 
 
 class HomePage(RememberRouteMixin, Page):

@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from asker import languages
+from core import languages
 
 SITE_NAME = "Asker kommune"
 DESCRIPTION_LENGTH = 160

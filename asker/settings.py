@@ -54,6 +54,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     "asker",
+    "core",
     "themeplans",
     "participation",
     "subscriptions",
@@ -90,7 +91,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address (/en/…); unprefixed addresses are always Norwegian.
-    "asker.languages.AddressLocaleMiddleware",
+    "core.languages.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,7 +158,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = read_int("ADMIN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "participation.antispam.client_address"  # same proxy rule
+AXES_CLIENT_IP_CALLABLE = "core.antispam.client_address"  # same proxy rule
 AXES_RESET_ON_SUCCESS = True
 # A locked-out pair stays locked for the cool-off from its last wrong password before the
 # lockout, not for ever: otherwise one wrong guess every 14 minutes keeps a user out.

@@ -68,12 +68,3 @@ def clear_site_frame(**kwargs):
             for language, _name in settings.LANGUAGES
         ]
     )
-
-
-class RememberRouteMixin:
-    """Pages note themselves on the request while Wagtail routes to the page being served,
-    so breadcrumbs need no query for the ancestors."""
-
-    def route(self, request, path_components):
-        request.__dict__.setdefault("route_pages", []).append(self)
-        return super().route(request, path_components)

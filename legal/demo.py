@@ -7,9 +7,9 @@ Pages are created only when the site has none of their kind, so editors' changes
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from asker.models import HomePage
 from legal.models import ConformanceStatus, LegalKind, LegalPage
 from subscriptions.models import CONFIRMATION_VALID
 
@@ -600,7 +600,8 @@ PAGES = [
 
 def load_pages():
     """The three pages under the home page, each only if the site has none of its kind."""
-    home = HomePage.objects.first()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else None
     if home is None:
         return []
     existing = {page.kind: page for page in LegalPage.objects.child_of(home)}

@@ -1,7 +1,7 @@
 """The footer's «Om nettstedet» links to the site's legal pages (see asker/site_frame.py,
 which caches the footer per site and language)."""
 
-from asker import languages
+from core import languages
 from legal.models import LegalPage, pick
 
 

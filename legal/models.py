@@ -23,10 +23,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from asker import languages
-from asker.blocks import BodyBlock
-from asker.models import tel_href
-from asker.site_frame import RememberRouteMixin
+from core import languages
+from core.blocks import BodyBlock
+from core.links import tel_href
+from core.pages import RememberRouteMixin
 from legal import wcag
 
 UUTILSYNET_URL = "https://www.uutilsynet.no/"

@@ -10,9 +10,9 @@ from functools import cache
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Page
 
 from participation.models import ParticipationRound, Submission, SubmissionState
-from themeplans.models import ThemePlanPage
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "participation.json"
 
@@ -34,7 +34,7 @@ def load_rounds():
     """The historical rounds and the open demo round, added through a published revision so
     the plan editor sees them."""
     data = demo_data()
-    plan = ThemePlanPage.objects.get(slug=data["plan"])
+    plan = Page.objects.get(slug=data["plan"]).specific
     existing = {r.title: r for r in plan.participation_rounds.all()}
     created = []
     demo = data["demo_round"]

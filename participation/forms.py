@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from asker import languages
-from participation import antispam, attachments
+from core import antispam, languages
+from participation import attachments
 from participation.models import Publication, SenderCategory
 
 TEXT_MAX = 10_000

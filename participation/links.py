@@ -1,11 +1,18 @@
 """Addresses of the participation pages, relative to a plan's own URL."""
 
-from django.conf import settings
+from core.links import absolute, page_path
 
+__all__ = [
+    "FORM",
+    "PUBLISHED",
+    "absolute",
+    "form_path",
+    "plan_path",
+    "private_path",
+    "published_path",
+]
 
-def plan_path(plan):
-    """The plan's path on its site, e.g. /temaplaner/handling-mot-klimaendringene/."""
-    return plan.get_url_parts()[2]
+plan_path = page_path
 
 
 # Below the plan's own address.
@@ -23,7 +30,3 @@ def published_path(plan):
 
 def private_path(submission):
     return f"{plan_path(submission.round.page)}innspill/mitt/{submission.token}/"
-
-
-def absolute(path):
-    return settings.SITE_URL + path

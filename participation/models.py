@@ -13,7 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from asker.blocks import RICH_TEXT_FEATURES
+from core import tokens
+from core.blocks import RICH_TEXT_FEATURES
 from participation.storage import private_storage
 
 # A public hearing should last at least six weeks (the norm of plan- og bygningsloven § 11-14).
@@ -122,8 +123,7 @@ class SubmissionState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Trukket tilbake")
 
 
-def new_token():
-    return secrets.token_urlsafe(32)
+new_token = tokens.new_token
 
 
 def attachment_path(submission, filename):

@@ -44,7 +44,7 @@ def anonymise(submission, now):
 def anonymise_due(now=None, days=None, dry_run=False, progress=None):
     """Anonymise what is due; returns the references it handled, by round.
 
-    `progress` (asker.progress.Progress) is told after each input."""
+    `progress` (core.progress.Progress) is told after each input."""
     now = now or timezone.now()
     handled = {}
     for submission in due(now, days).select_related("round__page").order_by("pk"):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asker import languages
+from core import languages
 from participation import attachments, tasks
 from participation.models import Publication, Submission, SubmissionState
 

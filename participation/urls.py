@@ -6,10 +6,10 @@ tree (participation.views.plans), so the prefix follows the plan wherever editor
 
 from django.urls import re_path
 
+from core.tokens import TOKEN
 from participation.views import public
 
 PLAN = r"^(?P<plan_path>(?:[-\w]+/)+)innspill/"
-TOKEN = r"(?P<token>[-\w]{20,64})"
 
 app_name = "participation"
 urlpatterns = [

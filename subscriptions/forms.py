@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participation import antispam
+from core import antispam
 
 
 class FollowForm(antispam.SpamCheckedForm):

@@ -4,19 +4,19 @@ renamed, moved or unpublished."""
 
 from django.urls import reverse
 
-from participation import links
+from core.links import absolute, page_path
 
 
 def follow_path(plan):
-    return f"{links.plan_path(plan)}folg/"
+    return f"{page_path(plan)}folg/"
 
 
 def confirm_url(subscription):
-    return links.absolute(reverse("subscriptions:confirm", args=[subscription.token]))
+    return absolute(reverse("subscriptions:confirm", args=[subscription.token]))
 
 
 def unsubscribe_url(subscription):
-    return links.absolute(reverse("subscriptions:unsubscribe", args=[subscription.token]))
+    return absolute(reverse("subscriptions:unsubscribe", args=[subscription.token]))
 
 
 def unsubscribe_headers(subscription):

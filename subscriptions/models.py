@@ -1,6 +1,5 @@
 """People who follow a plan by e-mail, and which events each of them has been told about."""
 
-import secrets
 from datetime import timedelta
 
 from django.db import models
@@ -8,12 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import tokens
+
 # An address not confirmed within this time is forgotten (manage.py notify_followers).
 CONFIRMATION_VALID = timedelta(days=7)
 
 
-def new_token():
-    return secrets.token_urlsafe(32)
+new_token = tokens.new_token
 
 
 def normalise_email(email):

@@ -13,8 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from asker import languages
-from participation import links
+from core import languages, links
 
 # A failed mail to a follower is tried again as mail about input is: one policy for all mail.
 from participation.mail_retry import MAX_ATTEMPTS, RETRY_AFTER

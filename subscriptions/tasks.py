@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django_tasks import task
 
-from participation import links
+from core import links
 from participation.tasks import send_mail
 from subscriptions import links as follow_links
 from subscriptions.models import CONFIRMATION_VALID, Notification, Subscription
@@ -22,7 +22,7 @@ def _context(subscription, **extra):
     return {
         "subscription": subscription,
         "plan": plan,
-        "plan_url": links.absolute(links.plan_path(plan)),
+        "plan_url": links.absolute(links.page_path(plan)),
         "unsubscribe_url": follow_links.unsubscribe_url(subscription),
         **extra,
     }

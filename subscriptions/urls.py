@@ -5,7 +5,7 @@ They come before Wagtail's catch-all in asker/urls.py, like the innspill pages.
 
 from django.urls import re_path
 
-from participation.urls import TOKEN
+from core.tokens import TOKEN
 from subscriptions import views
 
 PLAN = r"^(?P<plan_path>(?:[-\w]+/)+)folg/"

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from participation import antispam, links
+from core import antispam, links
 from participation.views.plans import plan_page_context, plan_view
 from subscriptions import services
 from subscriptions.forms import FollowForm
@@ -25,7 +25,7 @@ def _context(plan, tail, **extra):
     return plan_page_context(
         plan,
         tail,
-        plan_url=links.plan_path(plan),
+        plan_url=links.page_path(plan),
         follow_url=follow_path(plan),
         valid_days=CONFIRMATION_VALID.days,
         **extra,

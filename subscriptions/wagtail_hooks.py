@@ -19,7 +19,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from participation.moderation.permissions import RefusingPermissionPolicy
+from core.permissions import RefusingPermissionPolicy
 from subscriptions.models import Subscription
 from themeplans.models import ThemePlanPage
 

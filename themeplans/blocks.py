@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from asker.blocks import LinkBlock
+from core.blocks import LinkBlock
 
 
 class TopicBlock(blocks.StructBlock):

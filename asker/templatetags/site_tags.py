@@ -5,13 +5,13 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import date as format_date
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from asker import languages
 from asker import page_meta as page_meta_module
 from asker.site_frame import site_frame
+from core import languages
 
 register = template.Library()
 
@@ -127,17 +127,14 @@ def page_meta(context):
 @register.filter
 def resolved_link(value):
     """A LinkBlock value as href, text and document, for templates that draw it their own way."""
-    from asker.blocks import resolve_link
+    from core.blocks import resolve_link
 
     return resolve_link(value)
 
 
 @register.simple_tag
 def content_lang(language=None):
-    """` lang="nb"` on elements holding editors' (Norwegian) text when the interface is not;
-    with a language, ` lang="…"` on text written in it (a sender's input) when that differs."""
-    mark = languages.lang_mark(language)
-    return mark_safe(f' lang="{escape(mark)}"') if mark else ""
+    return languages.lang_attribute(language)
 
 
 @register.simple_tag

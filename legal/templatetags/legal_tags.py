@@ -6,7 +6,7 @@ lang="nb". An empty language leaves the default (Norwegian)."""
 
 from django import template
 
-from asker import languages
+from core import languages
 
 register = template.Library()
 

@@ -6,10 +6,9 @@ the admin, superusers included; viewing and changing follow the model permission
 group «Innspillsmoderatorer» has (migration 0002_moderators_group).
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.permissions import RefusingPermissionPolicy
 from participation.models import Submission
 from participation.tasks import MODERATORS_GROUP
 
@@ -20,23 +19,6 @@ __all__ = [
     "policy",
     "require",
 ]
-
-
-class RefusingPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except the `refused` actions, which nobody has, superusers included."""
-
-    refused = frozenset()
-
-    def user_has_permission(self, user, action):
-        if action in self.refused:
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        allowed = [action for action in actions if action not in self.refused]
-        if not allowed:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(allowed)
 
 
 class SubmissionPermissionPolicy(RefusingPermissionPolicy):

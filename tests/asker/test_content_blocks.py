@@ -8,8 +8,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
-from asker.blocks import ImageBlock, LinkBlock
 from asker.models import AlertBanner, ContentPage
+from core.blocks import ImageBlock, LinkBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +124,6 @@ def test_banner_link_text_without_address_is_refused(demo_site):
 
 
 def test_phone_numbers_become_dialable_links():
-    from asker.models import tel_href
+    from core.links import tel_href
 
     assert tel_href("+47 66 90 00 00") == "tel:+4766900000"

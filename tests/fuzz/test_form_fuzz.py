@@ -9,7 +9,7 @@ from django.core.cache import cache
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from participation import antispam
+from core import antispam
 from participation.forms import plan_topics
 from participation.models import MailFailure, Submission
 from tests.fuzz.conftest import assert_shown_escaped, fuzz, nasty_text, unicode_text

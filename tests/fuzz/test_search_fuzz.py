@@ -7,7 +7,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from asker.search.views import read_query
-from participation import antispam
+from core import antispam
 from tests.fuzz.conftest import FUZZ_MARK, assert_shown_escaped, fuzz, nasty_text, unicode_text
 
 FOLLOW_URL = "/temaplaner/handling-mot-klimaendringene/folg/"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
-from asker.progress import Progress
+from core.progress import Progress
 from participation.models import Submission
 from tests.participation import files
 from tests.participation.conftest import make_submission

@@ -207,7 +207,7 @@ def test_a_form_sent_within_seconds_is_refused_and_can_be_sent_again(
     import time
 
     real_time = time.time
-    monkeypatch.setattr("participation.antispam.time.time", lambda: real_time() + 4)
+    monkeypatch.setattr("core.antispam.time.time", lambda: real_time() + 4)
     again = send(shown_at=stamp)
     assert again.status_code == 302
 
@@ -239,7 +239,7 @@ def test_failed_posts_do_not_use_up_the_rate_limit(send, settings):
 
 
 def test_the_client_address_comes_from_the_proxy_header_when_configured(rf, settings):
-    from participation.antispam import client_address
+    from core.antispam import client_address
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="10.0.0.9, 203.0.113.7", REMOTE_ADDR="10.0.0.1")
     assert client_address(request) == "10.0.0.1"
@@ -306,7 +306,7 @@ def test_the_same_form_sent_twice_is_stored_once_and_both_get_the_receipt(client
 def test_a_form_open_for_more_than_a_day_is_sent_again_with_the_text_kept(send, monkeypatch):
     import time
 
-    from participation import antispam
+    from core import antispam
 
     old_stamp = antispam.form_stamp()
     real_time = time.time

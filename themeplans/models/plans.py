@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from asker.blocks import RICH_TEXT_FEATURES, BodyBlock
-from asker.site_frame import RememberRouteMixin
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.pages import RememberRouteMixin
 from themeplans import calendar, dates, feeds, phases
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody

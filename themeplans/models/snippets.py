@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from asker.models import tel_href
+from core.links import tel_href
 from themeplans.validators import validate_case_number
 
 

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from asker.blocks import resolve_link
-from asker.templatetags.site_tags import content_lang
+from core.blocks import resolve_link
+from core.languages import lang_attribute as content_lang
 from themeplans import schedule
 
 register = template.Library()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from asker.progress import Progress
+from core.progress import Progress
 from participation import retention
 
 

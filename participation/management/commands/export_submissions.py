@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from asker.progress import Progress
+from core.progress import Progress
 from participation import exports
 from participation.models import Submission, SubmissionState
 

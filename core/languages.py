@@ -10,6 +10,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
@@ -45,6 +47,13 @@ def lang_mark(language=None):
     on this page: "" when it is the interface's own."""
     language = language or content_language()
     return "" if language == active_language() else language
+
+
+def lang_attribute(language=None):
+    """` lang="nb"` on elements holding editors' (Norwegian) text when the interface is not;
+    with a language, ` lang="…"` on text written in it (a sender's input) when that differs."""
+    mark = lang_mark(language)
+    return mark_safe(f' lang="{escape(mark)}"') if mark else ""
 
 
 def is_content_language():
