@@ -251,37 +251,8 @@ class Submission(index.Indexed, models.Model):
 
 
 class MailKind(models.TextChoices):
+    """The mails about input (participation.mails), as staff see them named."""
+
     RECEIPT = "receipt", _("Kvittering til avsenderen")
     STAFF_NOTICE = "staff_notice", _("Varsel til saksbehandlerne")
     ANSWER = "answer", _("Svar til avsenderen")
-
-
-class MailFailure(models.Model):
-    """A mail about input that could not be sent (the e-mail server was away). The input itself
-    is stored before any mail; `retry_failed_mail` tries again, and the row goes once it is sent
-    (or when the input is anonymised).
-
-    `attempts` counts the sends started: the first one, then each retry as it is claimed.
-    `given_up_at` is set once, when the last allowed try has failed; a new send from outside the
-    retry (a changed answer, say) starts the count again.
-    """
-
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="mail_failures"
-    )
-    kind = models.CharField(_("E-post"), max_length=20, choices=MailKind)
-    attempts = models.PositiveSmallIntegerField(_("Forsøk"), default=1)
-    failed_at = models.DateTimeField(_("Sist forsøkt"), default=timezone.now)
-    # The exception's class only: an SMTP server's message may hold the sender's address.
-    error = models.CharField(_("Feil"), max_length=100, blank=True)
-    given_up_at = models.DateTimeField(_("Gitt opp"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("E-post som feilet")
-        verbose_name_plural = _("E-poster som feilet")
-        constraints = [
-            models.UniqueConstraint(fields=["submission", "kind"], name="one_failure_per_mail")
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.submission})"

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core import outbox
+from participation import mails
 from participation.models import Submission, new_token
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,8 @@ def anonymise(submission, now):
     submission.token = new_token()  # the old private link stops working
     submission.anonymised_at = now
     submission.save()
-    submission.mail_failures.all().delete()  # failed mails about a sender who is now unknown
+    # Sent or not, the mails hold the sender's name, address and text.
+    outbox.forget(mails.about(submission))
 
 
 def anonymise_due(now=None, days=None, dry_run=False, progress=None):

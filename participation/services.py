@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import languages
-from participation import attachments, tasks
+from participation import attachments, mails
 from participation.models import Publication, Submission, SubmissionState
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ class RoundNotOpen(Exception):
 
 
 def submit(round, data, upload=None):
-    """Store one input with its reference number, all or nothing, then queue the e-mails."""
+    """Store one input with its reference number and its e-mails, all or nothing."""
     now = timezone.now()
     if not round.is_open(now):
         raise RoundNotOpen(round)
@@ -51,17 +51,12 @@ def submit(round, data, upload=None):
             # The primary key is unique under any concurrency, so the reference is too.
             submission.reference = submission.reference_for()
             submission.save(update_fields=["reference"])
-            transaction.on_commit(lambda: _announce(submission.pk))
+            mails.post_receipt_and_staff_notice(submission)
     except Exception:
         if submission.attachment:
             submission.attachment.delete(save=False)  # no file without its row
         raise
     return submission
-
-
-def _announce(submission_id):
-    tasks.send_receipt.enqueue(submission_id)
-    tasks.notify_staff.enqueue(submission_id)
 
 
 def withdraw(submission):
@@ -140,7 +135,6 @@ def send_answer_if_new(submission):
         submission.answer_sent = submission.answer
         submission.answered_at = timezone.now()
         submission.save(update_fields=["answer_sent", "answered_at"])
-        if submission.email:
-            transaction.on_commit(lambda: tasks.send_answer.enqueue(submission.pk))
+        mails.post_answer(submission)
         return True
     return False

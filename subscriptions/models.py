@@ -83,16 +83,10 @@ class Subscription(models.Model):
         return _("Aktiv") if self.is_confirmed else _("Venter på bekreftelse")
 
 
-class NotificationQuerySet(models.QuerySet):
-    def failed(self):
-        """Mails tried and not sent (the e-mail server refused, or was away)."""
-        return self.filter(known_before=False, sent_at__isnull=True, attempts__gt=0)
-
-
 class Notification(models.Model):
     """One event told to one follower. The row, unique per (subscription, event), is what keeps
-    an event from being mailed twice: it is written before the e-mail is queued, with what the
-    mail says, so a failed mail can be tried again after the event has passed.
+    an event from being mailed twice: it is written in the transaction that posts the mail to
+    the outbox (core.outbox), which sends it and tries again when it fails.
 
     Events that had already happened when the follower confirmed are written as known before
     and never mailed, so a new follower is not sent the plan's history.
@@ -103,13 +97,7 @@ class Notification(models.Model):
     )
     event_key = models.CharField(max_length=200)
     known_before = models.BooleanField(default=False)  # happened before the follower joined
-    message = models.JSONField(default=dict, blank=True)  # title, description, link
     created_at = models.DateTimeField(default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Varsel")

@@ -38,10 +38,8 @@ def record_known(subscription, now):
     )
 
 
-def claim(subscriptions, events, now, message):
+def claim(subscriptions, events, now):
     """The notifications of (follower, event) pairs nobody has told yet, each now recorded.
-
-    `message(event)` is what the mail will say, kept on the row for a second try.
 
     Each row is inserted on its own: the unique constraint lets exactly one of two runs at the
     same time write it, and only the run that wrote it sends the mail.
@@ -63,7 +61,6 @@ def claim(subscriptions, events, now, message):
                         subscription=subscription,
                         event_key=event.key,
                         created_at=now,
-                        message=message(event),
                     )
             except IntegrityError:  # another run, or the follower just left
                 continue

@@ -1,24 +1,20 @@
 """Following a plan: subscribe, confirm, unsubscribe, and notify followers of what happened.
 
-Views and the command call these; each runs in one transaction and queues its e-mails only
-once that transaction has committed.
+Views and the command call these; each runs in one transaction, and the e-mails it posts to
+the outbox are stored in it and sent once it has committed.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from core import languages, links
-
-# A failed mail to a follower is tried again as mail about input is: one policy for all mail.
-from participation.mail_retry import MAX_ATTEMPTS, RETRY_AFTER
-from subscriptions import notifications, tasks
-from subscriptions.models import Notification, Subscription, normalise_email
+from core import languages, links, outbox
+from subscriptions import mails, notifications
+from subscriptions.models import Subscription, normalise_email
 
 # At most one confirmation e-mail per address and plan this often, however often the form is sent.
 CONFIRMATION_INTERVAL = timedelta(minutes=10)
@@ -57,7 +53,7 @@ def subscribe(plan, email, now=None):
         confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL
     )
     if Subscription.objects.filter(due, pk=subscription.pk).update(confirmation_sent_at=now):
-        transaction.on_commit(partial(tasks.send_confirmation.enqueue, subscription.pk))
+        mails.post_confirmation(subscription)
     return subscription
 
 
@@ -86,7 +82,8 @@ def confirm(token, now=None):
 
 @transaction.atomic
 def unsubscribe(token):
-    """Stop following: the address is deleted, with what it was told. Returns the plan."""
+    """Stop following: the address is deleted, with what it was told and the mails not yet
+    sent to it (subscriptions.mails). Returns the plan."""
     subscription = _by_token(token)
     subscription.delete()
     return subscription.plan
@@ -102,9 +99,9 @@ def delete_expired(now=None):
 class Summary:
     followers: set = field(default_factory=set)  # subscription ids mailed
     events: set = field(default_factory=set)  # event keys mailed
-    mails: int = 0  # queued now
-    retried: int = 0  # failed before, queued again
-    given_up: int = 0  # failed MAX_ATTEMPTS times: left for staff to see
+    mails: int = 0  # posted now
+    retried: int = 0  # failed before (or never tried), tried or queued again
+    given_up: int = 0  # failed outbox.MAX_ATTEMPTS times, in this run or before
 
 
 def notify(now=None, report=None):
@@ -117,7 +114,8 @@ def notify(now=None, report=None):
     # Followers and events per plan and language: each follower is told in the language they
     # followed in, so the events are worded once per language in use.
     followers = defaultdict(list)
-    for subscription in Subscription.objects.confirmed().filter(plan__in=plans).order_by("pk"):
+    confirmed = Subscription.objects.confirmed().filter(plan__in=plans).select_related("plan")
+    for subscription in confirmed.order_by("pk"):
         followers[subscription.plan_id, subscription.language].append(subscription)
     in_use = sorted({language for _plan, language in followers})
     events = defaultdict(list)
@@ -130,47 +128,40 @@ def notify(now=None, report=None):
     for plan in plans:
         claimed = []
         for language in in_use:
-            if events[plan.pk, language] and followers[plan.pk, language]:
+            plan_events, plan_followers = events[plan.pk, language], followers[plan.pk, language]
+            if plan_events and plan_followers:
                 with translation.override(language):
-                    claimed += _notify_plan(
-                        followers[plan.pk, language], events[plan.pk, language], now
-                    )
+                    claimed += _notify_plan(plan_followers, plan_events, now)
         if not claimed:
             continue
-        followers = {notification.subscription_id for notification in claimed}
-        events = {notification.event_key for notification in claimed}
-        summary.followers |= followers
-        summary.events |= events
+        told = {notification.subscription_id for notification in claimed}
+        news = {notification.event_key for notification in claimed}
+        summary.followers |= told
+        summary.events |= news
         summary.mails += len(claimed)
         if report:
-            report(plan, len(events), len(followers))
-    summary.retried = retry_failed(now)
-    summary.given_up = Notification.objects.failed().filter(attempts__gte=MAX_ATTEMPTS).count()
+            report(plan, len(news), len(told))
+    # Mail to followers is tried again as every mail is (core.outbox), here as well as by
+    # retry_failed_mail, so this run reports its own mails.
+    summary.retried = outbox.retry_due(now, kinds=mails.KINDS).tried
+    summary.given_up = (
+        outbox.failing().filter(kind__in=mails.KINDS, given_up_at__isnull=False).count()
+    )
     return summary
 
 
 @transaction.atomic
 def _notify_plan(followers, events, now):
-    claimed = notifications.claim(followers, events, now, message=_event_message)
+    """Claim the (follower, event) pairs not told yet and post their mails, all or nothing."""
+    claimed = notifications.claim(followers, events, now)
+    by_key = {event.key: event for event in events}
     for notification in claimed:
-        transaction.on_commit(partial(tasks.send_event.enqueue, notification.pk))
+        mails.post_news(notification.subscription, _event_message(by_key[notification.event_key]))
     return claimed
 
 
-def retry_failed(now):
-    """Queue again the mails that failed (the e-mail server was away), at most MAX_ATTEMPTS
-    tries and not sooner than RETRY_AFTER after the last; returns how many."""
-    due = Notification.objects.failed().filter(
-        attempts__lt=MAX_ATTEMPTS, last_attempt_at__lte=now - RETRY_AFTER
-    )
-    retried = list(due.values_list("pk", flat=True))
-    for pk in retried:
-        tasks.send_event.enqueue(pk)
-    return len(retried)
-
-
 def _event_message(event):
-    """What the mail says about the event, as plain values a task can carry."""
+    """What the mail says about the event."""
     return {
         "kind": event.kind,
         "title": event.title,

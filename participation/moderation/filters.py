@@ -10,13 +10,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from participation.models import (
-    MailFailure,
-    ParticipationRound,
-    SenderCategory,
-    Submission,
-    SubmissionState,
-)
+from core import outbox
+from participation import mails
+from participation.models import ParticipationRound, SenderCategory, Submission, SubmissionState
 from themeplans.models import ThemePlanPage
 
 
@@ -34,8 +30,8 @@ def topics():
     return [(topic, topic) for topic in values.distinct()]
 
 
-# Input with a mail that has not gone out (a MailFailure), as a condition for filter().
-mail_failing = Exists(MailFailure.objects.filter(submission=OuterRef("pk")))
+# Input with a mail that failed and has not gone out since, as a condition for filter().
+mail_failing = Exists(outbox.failing().filter(about=mails.about_ref(OuterRef("pk"))))
 
 
 class SubmissionFilterSet(WagtailFilterSet):

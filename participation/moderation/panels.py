@@ -3,8 +3,8 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from participation import links
-from participation.mail_retry import MAX_ATTEMPTS
+from core.outbox import MAX_ATTEMPTS
+from participation import links, mails
 from participation.models import SubmissionState
 
 
@@ -33,7 +33,7 @@ class SubmissionPanel(Panel):
                 published_url=links.published_path(plan)
                 if submission.state == SubmissionState.PUBLISHED
                 else "",
-                mail_failures=list(submission.mail_failures.all()),
+                mail_failures=mails.failures(submission),
                 mail_max_attempts=MAX_ATTEMPTS,
                 answer_waiting=submission.state == SubmissionState.RECEIVED
                 and bool(submission.answer.strip())

@@ -28,7 +28,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
-from participation import exports
+from participation import exports, mails
 from participation.models import (
     MailKind,
     ParticipationRound,
@@ -41,7 +41,7 @@ from participation.views.public import attachment_response
 
 CSV_BOM = "\ufeff"  # lets Excel read æ, ø and å in a CSV file correctly
 
-# URL names; the submission viewset keeps Wagtail's snippet namespace (tasks.notify_staff).
+# URL names; the submission viewset keeps Wagtail's snippet namespace (mails.compose).
 SUBMISSIONS = "wagtailsnippets_participation_submission"
 ROUNDS = "participation_rounds"
 
@@ -127,8 +127,10 @@ class SubmissionEditView(EditView):
                 "Innspillet %(reference)s er lagret og ikke publisert."
             ),
         }.get(outcome.state, saved) % reference
-        if outcome.answer_sent and self.object.mail_failures.filter(kind=MailKind.ANSWER):
-            # The e-mail server refused it just now (participation.mail_retry records it).
+        if outcome.answer_sent and any(
+            failure.kind == MailKind.ANSWER for failure in mails.failures(self.object)
+        ):
+            # The e-mail server refused it just now (the outbox records it).
             message += " " + gettext(
                 "Svaret vises med innspillet, men e-posten til avsenderen kom ikke fram. "
                 "Nettstedet prøver å sende den igjen automatisk. Se varselet på innspillet."

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
 from participation.models import Submission
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from tests.browser.admin_helpers import log_in, screenshot_editor
 from tests.browser.test_home_page import SCREENSHOTS
 

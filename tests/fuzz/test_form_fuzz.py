@@ -9,9 +9,10 @@ from django.core.cache import cache
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from core import antispam
+from core import antispam, outbox
+from participation import mails
 from participation.forms import plan_topics
-from participation.models import MailFailure, Submission
+from participation.models import Submission
 from tests.fuzz.conftest import assert_shown_escaped, fuzz, nasty_text, unicode_text
 from tests.participation import files
 from tests.participation.conftest import FORM_URL, valid_input
@@ -161,4 +162,4 @@ def test_any_post_to_the_form_is_answered_and_stored_whole_or_not_at_all(
     else:
         assert not added
     # The receipt and the staff notice went out, whatever the sender typed.
-    assert not MailFailure.objects.filter(submission=submission).exists()
+    assert not outbox.failing().filter(about=mails.about(submission)).exists()

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from participation.models import ParticipationRound, Submission
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from tests.participation.moderation_support import make_user
 from themeplans.models import ThemePlanPage
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from participation import services
 from participation.models import Submission, SubmissionState
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from tests.participation.files import PDF, upload
 from tests.participation.moderation_support import LISTING, ROUNDS, demo_input, make_user
 

@@ -23,7 +23,7 @@ from django.test import Client
 
 from participation import services
 from participation.models import Submission
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from participation.upload_limits import AttachmentSizeLimit
 from tests.participation import files
 from tests.participation.conftest import FORM_URL, form_stamp, valid_input

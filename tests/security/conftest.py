@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from participation import services
 from participation.models import ParticipationRound, Submission
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from subscriptions import services as subscriptions
 from subscriptions.models import Subscription
 from tests.participation import conftest as participation

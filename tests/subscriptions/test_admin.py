@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from participation.tasks import MODERATORS_GROUP
+from participation.moderation.permissions import MODERATORS_GROUP
 from subscriptions.models import Subscription
 from tests.participation.moderation_support import make_user
 

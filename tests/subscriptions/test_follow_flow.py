@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from core import outbox
+from core.models import OutboxMail
 from participation.models import ParticipationRound
 from subscriptions.models import Notification, Subscription
 from tests.subscriptions.conftest import EMAIL, FOLLOW_URL, PLAN_URL, confirmed, link_in
@@ -159,13 +161,13 @@ def test_two_runs_at_once_mail_each_event_once(plan, demo_round, monkeypatch):
     subscription = confirmed(plan)
     closing_soon(demo_round)
     events = notifications.mailed_events([plan], timezone.now())
-    first = notifications.claim([subscription], events, timezone.now(), message=lambda e: {})
+    first = notifications.claim([subscription], events, timezone.now())
     assert [row.event_key for row in first] == [f"round-closing:{demo_round.pk}"]
     # The second run looked for earlier rows before the first wrote them: only the unique
     # constraint stands between it and a second mail.
     manager = Notification.objects
     monkeypatch.setattr(manager, "filter", lambda *args, **kwargs: manager.none())
-    assert notifications.claim([subscription], events, timezone.now(), message=lambda e: {}) == []
+    assert notifications.claim([subscription], events, timezone.now()) == []
     monkeypatch.undo()
     assert Notification.objects.filter(event_key=first[0].event_key).count() == 1
 
@@ -293,29 +295,33 @@ def test_no_follow_page_where_there_is_no_plan(client, demo_site):
     assert client.get("/temaplaner/finnes-ikke/folg/").status_code == 404
 
 
+def back_by(delay):
+    """Move every mail's last try `delay` into the past, as if that much time had gone."""
+    OutboxMail.objects.update(last_attempt_at=timezone.now() - delay)
+
+
 def test_a_mail_that_fails_is_tried_again_and_sent_once(
     plan, demo_round, notify_followers, settings, caplog
 ):
-    from subscriptions import services
-
     subscription = confirmed(plan)
     closing_soon(demo_round)
     settings.EMAIL_BACKEND = "tests.subscriptions.conftest.RefusingEmailBackend"
-    notify_followers()  # the e-mail server refuses: nothing sent, the row waits
-    row = Notification.objects.get(subscription=subscription, known_before=False)
+    notify_followers()  # the e-mail server refuses: nothing sent, the mail waits
+    row = OutboxMail.objects.get(kind="follow_news", about=f"subscription:{subscription.pk}")
     assert row.sent_at is None and row.attempts == 1
     assert "prøves igjen" in caplog.text
+    assert EMAIL not in caplog.text  # the log names the follower by number, never the address
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert "Prøvde" not in notify_followers()  # too soon: not before RETRY_AFTER
-    Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+    back_by(outbox.RETRY_AFTER)
     output = notify_followers()
     assert "Prøvde 1 e-poster som feilet, på nytt" in output
     assert len(mail.outbox) == 1
     assert "tre dager igjen" in mail.outbox[0].subject + mail.outbox[0].body
     assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
-    Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+    back_by(outbox.RETRY_AFTER)
     notify_followers()
     assert len(mail.outbox) == 1  # sent is sent: never twice
 
@@ -323,14 +329,13 @@ def test_a_mail_that_fails_is_tried_again_and_sent_once(
 def test_a_mail_that_keeps_failing_is_given_up_and_reported(
     plan, demo_round, notify_followers, settings
 ):
-    from subscriptions import services
-
     confirmed(plan)
     closing_soon(demo_round)
     settings.EMAIL_BACKEND = "tests.subscriptions.conftest.RefusingEmailBackend"
     notify_followers()
-    for _ in range(services.MAX_ATTEMPTS):
-        Notification.objects.update(last_attempt_at=timezone.now() - services.RETRY_AFTER)
+    for _ in range(outbox.MAX_ATTEMPTS):
+        back_by(outbox.RETRY_AFTER)
         output = notify_followers()
-    assert Notification.objects.failed().get().attempts == services.MAX_ATTEMPTS
+    row = outbox.failing().get()
+    assert row.attempts == outbox.MAX_ATTEMPTS and row.given_up_at is not None
     assert "feilet 3 ganger og blir ikke prøvd mer" in output

@@ -6,6 +6,7 @@ Safe to run again or twice at once: each (follower, event) is mailed once
 
 from django.core.management.base import BaseCommand
 
+from core import outbox
 from subscriptions import services
 
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Prøvde {summary.retried} e-poster som feilet, på nytt")
         if summary.given_up:
             self.stderr.write(
-                f"{summary.given_up} e-poster til følgere feilet {services.MAX_ATTEMPTS} ganger "
+                f"{summary.given_up} e-poster til følgere feilet {outbox.MAX_ATTEMPTS} ganger "
                 "og blir ikke prøvd mer. Sjekk e-postoppsettet (EMAIL_URL) og loggen."
             )
         self.stdout.write(

@@ -1,0 +1,184 @@
+"""The one way the site sends e-mail: post a mail, a task delivers it, one policy retries it.
+
+`post()` renders the mail at once, in the recipient's language, and stores it as an OutboxMail
+row, so the row holds exactly what goes out; delivery is queued when the transaction commits.
+`deliver` claims the row with one conditional UPDATE before it sends, so a mail goes out once
+however many workers or cron runs hand it over. `retry_due()` (manage.py retry_failed_mail)
+hands over what failed or was never tried.
+
+A mail says what it concerns as `about` ("submission:12"): staff see its failures there, and the
+app that owns the record deletes its mails with `forget()` when the personal data goes.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import TaskResultStatus, task
+
+from core.models import OutboxMail
+
+MAX_ATTEMPTS = 3  # sends in all, the first one included
+RETRY_AFTER = timedelta(minutes=10)
+# A send takes seconds; a sender that died holding a mail lets go of it after this.
+CLAIM_FOR = timedelta(minutes=5)
+# A mail never tried this long after it was posted lost its queued delivery (a worker restart).
+LOST_AFTER = timedelta(minutes=5)
+# Sent mails are kept this long (to see what went out), then deleted by retry_failed_mail.
+KEEP_SENT = timedelta(days=30)
+
+log = logging.getLogger(__name__)
+
+
+def render(template, context, language):
+    """`<template>.subject.txt`, `.txt` and `.html` rendered in `language`.
+
+    `context` may be a function: it is then called in that language, so links it builds take
+    the language's address prefix."""
+    with translation.override(language):
+        if callable(context):
+            context = context()
+        return {
+            "subject": " ".join(render_to_string(f"{template}.subject.txt", context).split()),
+            "text": render_to_string(f"{template}.txt", context),
+            "html": render_to_string(f"{template}.html", context),
+        }
+
+
+def post(kind, to, template, context, *, language, about="", headers=None, supersede=False):
+    """Store one mail, rendered now, and send it once the transaction commits.
+
+    No recipients, no mail (returns None). `supersede` deletes the unsent mails of the same kind
+    about the same record first: a changed answer replaces the one still waiting, and its tries
+    are counted from the start."""
+    if not to:
+        return None
+    if supersede:
+        unsent().filter(kind=kind, about=about).delete()
+    mail = OutboxMail.objects.create(
+        kind=kind,
+        about=about,
+        to=list(to),
+        headers=headers or {},
+        **render(template, context, language),
+    )
+    transaction.on_commit(partial(deliver.enqueue, mail.pk))
+    return mail
+
+
+def unsent():
+    return OutboxMail.objects.filter(sent_at__isnull=True)
+
+
+def failing():
+    """Mails tried and not sent (the e-mail server was away), given up or not."""
+    return unsent().exclude(last_error="")
+
+
+def forget(about):
+    """Delete every mail about this record, sent or not: they hold its personal data."""
+    return OutboxMail.objects.filter(about=about).delete()[0]
+
+
+def _claim(mail_id, now):
+    """Take the mail for one try, if nobody holds it and it is still to be sent."""
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+    return (
+        unsent()
+        .filter(free, pk=mail_id, given_up_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+        .update(claimed_until=now + CLAIM_FOR, attempts=F("attempts") + 1, last_attempt_at=now)
+    )
+
+
+def _send(mail):
+    message = EmailMultiAlternatives(mail.subject, mail.text, to=mail.to, headers=mail.headers)
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    message.send()
+
+
+@task()
+def deliver(mail_id):
+    """Send the mail if this call can claim it; True when it went out here.
+
+    A failure is recorded on the row (the exception's class only: an SMTP server's message may
+    hold the address), logged, and raised, so the task counts as failed."""
+    now = timezone.now()
+    if not _claim(mail_id, now):
+        return False  # sent or given up already, or another sender holds it
+    mail = OutboxMail.objects.get(pk=mail_id)
+    try:
+        _send(mail)
+    except Exception as error:
+        given_up = mail.attempts >= MAX_ATTEMPTS
+        OutboxMail.objects.filter(pk=mail.pk).update(
+            claimed_until=None,
+            last_error=type(error).__name__[:200],
+            given_up_at=timezone.now() if given_up else None,
+        )
+        (log.error if given_up else log.warning)(
+            "E-post (%s) om %s ble ikke sendt (forsøk %s av %s%s): %s",
+            mail.kind,
+            mail.about or f"utgående e-post {mail.pk}",
+            mail.attempts,
+            MAX_ATTEMPTS,
+            ", gitt opp" if given_up else "; prøves igjen",
+            type(error).__name__,
+        )
+        raise
+    OutboxMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), claimed_until=None)
+    return True
+
+
+@dataclass
+class Summary:
+    tried: int = 0  # handed to delivery by this run and tried by it (or queued)
+    queued: int = 0  # of those, left to a worker backend: outcome not known here
+    sent: int = 0  # of those sent here and now, delivered
+    given_up: int = 0  # of those sent here and now, failed the last try: left for staff to see
+
+
+def due(now, kinds=None):
+    """Mails to hand to delivery again: failed ones RETRY_AFTER after their last try, and ones
+    never tried LOST_AFTER after they were posted."""
+    failed = Q(attempts__gt=0, last_attempt_at__lte=now - RETRY_AFTER)
+    lost = Q(attempts=0, created_at__lte=now - LOST_AFTER)
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+    rows = unsent().filter(failed | lost, free, given_up_at__isnull=True)
+    rows = rows.filter(attempts__lt=MAX_ATTEMPTS)
+    return rows.filter(kind__in=kinds) if kinds is not None else rows
+
+
+def retry_due(now=None, kinds=None):
+    """Hand every due mail (of these kinds, or all) to delivery; what happened, as a Summary.
+
+    Two runs at once may hand over the same mail; delivery's claim sends it once, and each run
+    counts only the tries it made."""
+    now = now or timezone.now()
+    summary = Summary()
+    for mail_id in due(now, kinds).order_by("pk").values_list("pk", flat=True):
+        result = deliver.enqueue(mail_id)
+        if not result.is_finished:
+            summary.tried += 1
+            summary.queued += 1  # a worker backend sends it later
+        elif result.status == TaskResultStatus.SUCCESSFUL:
+            if result.return_value:
+                summary.tried += 1
+                summary.sent += 1
+        else:  # this run tried and failed
+            summary.tried += 1
+            if OutboxMail.objects.filter(pk=mail_id, given_up_at__isnull=False).exists():
+                summary.given_up += 1
+    return summary
+
+
+def delete_sent(now=None):
+    """Delete the mails sent more than KEEP_SENT ago; returns how many."""
+    now = now or timezone.now()
+    return OutboxMail.objects.filter(sent_at__lte=now - KEEP_SENT).delete()[0]
