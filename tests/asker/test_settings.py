@@ -13,6 +13,8 @@ from asker.env import (
     read_cache,
     read_database,
     read_email,
+    read_int,
+    read_list,
     read_origins,
 )
 
@@ -75,6 +77,17 @@ def test_unclear_boolean_is_refused(monkeypatch):
     monkeypatch.setenv("DEBUG", "kanskje")
     with pytest.raises(ConfigurationError, match="DEBUG: «kanskje»"):
         read_bool("DEBUG", False)
+
+
+def test_number_below_its_minimum_is_refused_with_the_default_as_example(monkeypatch):
+    monkeypatch.setenv("EMAIL_TIMEOUT", "0")
+    with pytest.raises(ConfigurationError, match="EMAIL_TIMEOUT: «0» er ikke et helt tall ≥ 1"):
+        read_int("EMAIL_TIMEOUT", 10, minimum=1)
+
+
+def test_list_items_are_trimmed_and_empty_ones_dropped(monkeypatch):
+    monkeypatch.setenv("ALLOWED_HOSTS", " a.example.no, ,b.example.no ")
+    assert read_list("ALLOWED_HOSTS", [], example="x") == ["a.example.no", "b.example.no"]
 
 
 def test_smtp_email_url_with_tls(monkeypatch):
