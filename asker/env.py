@@ -16,7 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 class _Env(environ.Env):
-    """django-environ, also reading Norwegian yes/no and refusing a yes/no it does not know."""
+    """django-environ's casts, also reading Norwegian yes/no and refusing a yes/no it does not
+    know. Only its casts: Env.get_value would read a value starting with «$» as the name of
+    another variable, and a secret may well start with «$»."""
 
     BOOLEAN_TRUE_STRINGS = (*environ.Env.BOOLEAN_TRUE_STRINGS, "ja")
     BOOLEAN_FALSE_STRINGS = ("false", "off", "n", "no", "0", "nei", "")
@@ -28,9 +30,6 @@ class _Env(environ.Env):
         ):
             raise ValueError(value)
         return super().parse_value(value, cast)
-
-
-_env = _Env()
 
 
 class ConfigurationError(ImproperlyConfigured):
@@ -51,19 +50,22 @@ def run_or_explain(start):
 
 
 def _read(name: str, cast, default, *, problem: str, example: str, valid=lambda value: True):
-    """django-environ reads and casts; a value it cannot cast, or not `valid`, stops start-up."""
+    """django-environ casts; a value it cannot cast, or not `valid`, stops start-up."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
     try:
-        value = _env.get_value(name, cast=cast, default=default)
+        value = _Env.parse_value(raw, cast)
     except ValueError:
         pass
     else:
         if valid(value):
             return value
-    raise ConfigurationError(name, problem.format(value=os.environ[name].strip()), example)
+    raise ConfigurationError(name, problem.format(value=raw.strip()), example)
 
 
 def read_str(name: str, default: str | None = None, *, required: bool = False, example: str = ""):
-    value = _env.str(name, default="").strip()
+    value = os.environ.get(name, "").strip()
     if value:
         return value
     if required:
@@ -96,7 +98,9 @@ def read_int(name: str, default: int, *, minimum: int = 0) -> int:
 
 def read_list(name: str, default: list[str], *, example: str, required: bool = False) -> list[str]:
     """A comma-separated list."""
-    items = [item for item in _env.list(name, cast=str.strip, default=default) if item]
+    raw = os.environ.get(name)
+    items = list(default) if raw is None else _Env.parse_value(raw, [str.strip])
+    items = [item for item in items if item]
     if required and not items:
         raise ConfigurationError(name, "mangler og må settes (kommaseparert liste)", example)
     return items
@@ -175,7 +179,7 @@ def read_database(name: str, default: str) -> dict:
         raise ConfigurationError(
             name, "adressen mangler databasenavn etter siste /", DATABASE_EXAMPLE
         )
-    config = _env.db_url_config(url)
+    config = _Env.db_url_config(url)
     if config["ENGINE"].endswith("postgresql"):
         # Reuse connections between requests; health checks drop a broken one after a restart.
         config.setdefault("CONN_MAX_AGE", 60)
@@ -210,4 +214,4 @@ def read_email(name: str, default: str | None, *, required: bool) -> dict:
         example=EMAIL_EXAMPLE,
         required=required,
     )
-    return _env.email_url_config(url)
+    return _Env.email_url_config(url)

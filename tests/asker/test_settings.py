@@ -16,6 +16,7 @@ from asker.env import (
     read_int,
     read_list,
     read_origins,
+    read_str,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +89,11 @@ def test_number_below_its_minimum_is_refused_with_the_default_as_example(monkeyp
 def test_list_items_are_trimmed_and_empty_ones_dropped(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", " a.example.no, ,b.example.no ")
     assert read_list("ALLOWED_HOSTS", [], example="x") == ["a.example.no", "b.example.no"]
+
+
+def test_a_secret_starting_with_a_dollar_is_read_as_written(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "$hemmelig")
+    assert read_str("SECRET_KEY", required=True) == "$hemmelig"
 
 
 def test_smtp_email_url_with_tls(monkeypatch):
