@@ -9,7 +9,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asker.settings")
     from django.core.management import execute_from_command_line
 
-    from asker.config_errors import run_or_explain
+    from asker.env import run_or_explain
 
     run_or_explain(lambda: execute_from_command_line(sys.argv))
 

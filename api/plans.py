@@ -5,12 +5,13 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Router
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
 from api import schemas
-from api.pagination import PageParams, paginate
+from api.pagination import Built, NumberedPages
 from core.blocks import resolve_link
 from participation import links
 from participation.models import ParticipationRound, RoundState, SubmissionState
@@ -240,9 +241,10 @@ def detail_data(request, plan):
     operation_id="list_plans",
     url_name="plans",
 )
-def list_plans(request, paging: Query[PageParams]):
+@paginate(NumberedPages)
+def list_plans(request):
     """Planene i samme rekkefølge som på nettstedet, med fase, neste milepæl og åpen runde."""
-    return paginate(request, published_plans(), paging, lambda plan: summary_data(request, plan))
+    return Built(published_plans(), lambda plan: summary_data(request, plan))
 
 
 @router.get(

@@ -1,10 +1,11 @@
 """Published input on a plan, with the municipality's answers: only what the public page shows."""
 
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Router
+from ninja.pagination import paginate
 
 from api import schemas
-from api.pagination import PageParams, paginate
+from api.pagination import Built, NumberedPages
 from api.plans import absolute, coded, plan_or_404
 from participation import links
 from participation.models import Submission
@@ -41,7 +42,8 @@ def submission_data(request, submission, form_path):
     operation_id="list_submissions",
     url_name="submissions",
 )
-def list_submissions(request, slug: str, paging: Query[PageParams]):
+@paginate(NumberedPages)
+def list_submissions(request, slug: str):
     """Innspillene kommunen har publisert, nyeste først, med kommunens svar."""
     plan = plan_or_404(ThemePlanPage.objects.live().public(), slug)
     submissions = (
@@ -50,4 +52,4 @@ def list_submissions(request, slug: str, paging: Query[PageParams]):
         .order_by("-published_at", "-pk")
     )
     form_path = links.form_path(plan)  # once, not once per input with an attachment
-    return paginate(request, submissions, paging, lambda s: submission_data(request, s, form_path))
+    return Built(submissions, lambda s: submission_data(request, s, form_path))

@@ -8,15 +8,28 @@ deep inside Django.
 from __future__ import annotations
 
 import os
+import sys
 from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-_env = environ.Env()
 
-_TRUE = {"1", "true", "yes", "on", "ja"}
-_FALSE = {"0", "false", "no", "off", "nei", ""}
+class _Env(environ.Env):
+    """django-environ's casts, also reading Norwegian yes/no and refusing a yes/no it does not
+    know. Only its casts: Env.get_value would read a value starting with «$» as the name of
+    another variable, and a secret may well start with «$»."""
+
+    BOOLEAN_TRUE_STRINGS = (*environ.Env.BOOLEAN_TRUE_STRINGS, "ja")
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "n", "no", "0", "nei", "")
+
+    @classmethod
+    def parse_value(cls, value, cast):
+        if cast is bool and value.strip().lower() not in (
+            cls.BOOLEAN_TRUE_STRINGS + cls.BOOLEAN_FALSE_STRINGS
+        ):
+            raise ValueError(value)
+        return super().parse_value(value, cast)
 
 
 class ConfigurationError(ImproperlyConfigured):
@@ -27,13 +40,32 @@ class ConfigurationError(ImproperlyConfigured):
         super().__init__(f"{name}: {problem}. Eksempel: {name}={example}")
 
 
-def _raw(name: str) -> str | None:
-    value = os.environ.get(name)
-    return None if value is None else value.strip()
+def run_or_explain(start):
+    """Call ``start()``; on a ConfigurationError print what to fix and exit with status 2."""
+    try:
+        return start()
+    except ConfigurationError as error:
+        print(f"Feil i konfigurasjonen: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _read(name: str, cast, default, *, problem: str, example: str, valid=lambda value: True):
+    """django-environ casts; a value it cannot cast, or not `valid`, stops start-up."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = _Env.parse_value(raw, cast)
+    except ValueError:
+        pass
+    else:
+        if valid(value):
+            return value
+    raise ConfigurationError(name, problem.format(value=raw.strip()), example)
 
 
 def read_str(name: str, default: str | None = None, *, required: bool = False, example: str = ""):
-    value = _raw(name)
+    value = os.environ.get(name, "").strip()
     if value:
         return value
     if required:
@@ -42,35 +74,33 @@ def read_str(name: str, default: str | None = None, *, required: bool = False, e
 
 
 def read_bool(name: str, default: bool) -> bool:
-    value = _raw(name)
-    if value is None:
-        return default
-    if value.lower() in _TRUE:
-        return True
-    if value.lower() in _FALSE:
-        return False
-    raise ConfigurationError(
-        name, f"«{value}» er ikke en gyldig ja/nei-verdi (bruk true eller false)", "true"
+    return _read(
+        name,
+        bool,
+        default,
+        problem="«{value}» er ikke en gyldig ja/nei-verdi (bruk true eller false)",
+        example="true",
     )
 
 
 def read_int(name: str, default: int, *, minimum: int = 0) -> int:
-    value = _raw(name)
-    if not value:
+    if not os.environ.get(name, "").strip():
         return default
-    try:
-        number = int(value)
-    except ValueError:
-        number = None
-    if number is None or number < minimum:
-        raise ConfigurationError(name, f"«{value}» er ikke et helt tall ≥ {minimum}", str(default))
-    return number
+    return _read(
+        name,
+        int,
+        default,
+        problem=f"«{{value}}» er ikke et helt tall ≥ {minimum}",
+        example=str(default),
+        valid=lambda number: number >= minimum,
+    )
 
 
 def read_list(name: str, default: list[str], *, example: str, required: bool = False) -> list[str]:
     """A comma-separated list."""
-    value = _raw(name)
-    items = list(default) if value is None else [i.strip() for i in value.split(",") if i.strip()]
+    raw = os.environ.get(name)
+    items = list(default) if raw is None else _Env.parse_value(raw, [str.strip])
+    items = [item for item in items if item]
     if required and not items:
         raise ConfigurationError(name, "mangler og må settes (kommaseparert liste)", example)
     return items
@@ -149,7 +179,7 @@ def read_database(name: str, default: str) -> dict:
         raise ConfigurationError(
             name, "adressen mangler databasenavn etter siste /", DATABASE_EXAMPLE
         )
-    config = _env.db_url_config(url)
+    config = _Env.db_url_config(url)
     if config["ENGINE"].endswith("postgresql"):
         # Reuse connections between requests; health checks drop a broken one after a restart.
         config.setdefault("CONN_MAX_AGE", 60)
@@ -184,4 +214,4 @@ def read_email(name: str, default: str | None, *, required: bool) -> dict:
         example=EMAIL_EXAMPLE,
         required=required,
     )
-    return _env.email_url_config(url)
+    return _Env.email_url_config(url)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
     "django_tasks",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything that may answer on its own (WhiteNoise, CommonMiddleware's redirects).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "asker.security.SecurityHeadersMiddleware",  # CSP with a nonce per request
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -99,6 +102,15 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Any website may read the API from the browser. No cookies or credentials are involved, so
+# `Access-Control-Allow-Origin: *` is safe; the rest of the site sends no CORS headers.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("*",)
+CORS_PREFLIGHT_MAX_AGE = 86_400
 
 ROOT_URLCONF = "asker.urls"
 WSGI_APPLICATION = "asker.wsgi.application"

@@ -4,7 +4,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from asker.config_errors import run_or_explain
+from asker.env import run_or_explain
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asker.settings")
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import antispam, languages
 from participation import attachments
-from participation.models import Publication, SenderCategory
+from participation.models import Submission
 
 TEXT_MAX = 10_000
 
@@ -51,62 +51,24 @@ class ContentSelect(forms.Select):
         return option
 
 
-class SubmissionForm(antispam.SpamCheckedForm):
+def _blank_form_field(model_field, **kwargs):
+    """The model's form field without an initial value: the sender picks every choice, none is
+    preselected, and a choice list has no «---------» option (an initial in kwargs tells Django so).
+    """
+    return model_field.formfield(initial=None, **kwargs)
+
+
+class SubmissionForm(antispam.SpamCheckedForm, forms.ModelForm):
+    """The sender's side of a Submission: the model's fields with the words a sender needs, plus
+    the round, the topic and the attachment (whose choices and rules depend on the plan and its
+    rounds) and the privacy confirmation."""
+
     round = forms.TypedChoiceField(
         label=_("Hvilken runde gjelder innspillet?"),
         coerce=int,
         error_messages={
             "required": _("Velg hvilken runde innspillet gjelder."),
             "invalid_choice": _("Runden du valgte, tar ikke imot innspill nå. Velg en åpen runde."),
-        },
-    )
-    name = forms.CharField(
-        label=_("Navn"),
-        max_length=200,
-        error_messages={
-            "required": _("Skriv navnet ditt."),
-            "max_length": _(
-                "Navnet kan være høyst %(limit_value)d tegn. Nå er det %(show_value)d tegn."
-            ),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("E-post"),
-        help_text=_(
-            "Vi sender kvitteringen og svaret hit. Vi publiserer aldri e-postadressen din."
-        ),
-        max_length=254,
-        error_messages={
-            "required": _("Skriv e-postadressen din, så vi kan sende deg en kvittering."),
-            "invalid": _("Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no."),
-            "max_length": _("E-postadressen kan være høyst %(limit_value)d tegn."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisasjon (valgfritt)"),
-        help_text=_(
-            "Fyll ut hvis du skriver på vegne av et lag, en forening, en bedrift eller en annen "
-            "virksomhet."
-        ),
-        max_length=200,
-        required=False,
-        error_messages={
-            "max_length": _(
-                "Navnet på organisasjonen kan være høyst %(limit_value)d tegn. "
-                "Nå er det %(show_value)d tegn."
-            ),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    category = forms.ChoiceField(
-        label=_("Jeg sender innspill som"),
-        choices=SenderCategory.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Velg hvem du sender innspillet som."),
-            "invalid_choice": _("Velg ett av alternativene for hvem du sender innspillet som."),
         },
     )
     topic = forms.ChoiceField(
@@ -137,21 +99,81 @@ class SubmissionForm(antispam.SpamCheckedForm):
             "empty": _("Filen er tom. Velg en annen fil."),
         },
     )
-    publication = forms.ChoiceField(
-        label=_("Kan vi publisere innspillet ditt på nettsidene?"),
-        choices=Publication.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Velg om vi kan publisere innspillet ditt."),
-            "invalid_choice": _("Velg ett av de tre alternativene for publisering."),
-        },
-    )
     privacy = forms.BooleanField(
         label=_("Jeg har lest hvordan kommunen behandler innspillet og opplysningene om meg."),
         error_messages={
             "required": _("Kryss av for at du har lest hvordan kommunen behandler innspillet.")
         },
     )
+
+    field_order = [
+        "website",
+        "shown_at",
+        "round",
+        "name",
+        "email",
+        "organisation",
+        "category",
+        "topic",
+        "text",
+        "attachment",
+        "publication",
+        "privacy",
+    ]
+
+    class Meta:
+        model = Submission
+        # The round, the attachment and the privacy answer are stored by services.submit().
+        fields = ["name", "email", "organisation", "category", "topic", "text", "publication"]
+        formfield_callback = _blank_form_field
+        labels = {
+            "organisation": _("Organisasjon (valgfritt)"),
+            "category": _("Jeg sender innspill som"),
+            "publication": _("Kan vi publisere innspillet ditt på nettsidene?"),
+        }
+        help_texts = {
+            "email": _(
+                "Vi sender kvitteringen og svaret hit. Vi publiserer aldri e-postadressen din."
+            ),
+            "organisation": _(
+                "Fyll ut hvis du skriver på vegne av et lag, en forening, en bedrift eller en "
+                "annen virksomhet."
+            ),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "category": forms.RadioSelect,
+            "publication": forms.RadioSelect,
+        }
+        error_messages = {
+            "name": {
+                "required": _("Skriv navnet ditt."),
+                "max_length": _(
+                    "Navnet kan være høyst %(limit_value)d tegn. Nå er det %(show_value)d tegn."
+                ),
+            },
+            "email": {
+                "required": _("Skriv e-postadressen din, så vi kan sende deg en kvittering."),
+                "invalid": _("Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no."),
+                "max_length": _("E-postadressen kan være høyst %(limit_value)d tegn."),
+            },
+            "organisation": {
+                "max_length": _(
+                    "Navnet på organisasjonen kan være høyst %(limit_value)d tegn. "
+                    "Nå er det %(show_value)d tegn."
+                ),
+            },
+            "category": {
+                "required": _("Velg hvem du sender innspillet som."),
+                "invalid_choice": _("Velg ett av alternativene for hvem du sender innspillet som."),
+            },
+            "publication": {
+                "required": _("Velg om vi kan publisere innspillet ditt."),
+                "invalid_choice": _("Velg ett av de tre alternativene for publisering."),
+            },
+        }
 
     def __init__(self, *args, rounds, plan, attachment_too_large=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from core.links import absolute, page_path
 __all__ = [
     "FORM",
     "PUBLISHED",
+    "PUBLISHED_PER_PAGE",
     "absolute",
     "form_path",
     "plan_path",
@@ -18,6 +19,8 @@ plan_path = page_path
 # Below the plan's own address.
 FORM = "innspill/"
 PUBLISHED = "innspill/publiserte/"
+# Published input per page there (?side=N), which the search's links to an input count on.
+PUBLISHED_PER_PAGE = 10
 
 
 def form_path(plan):

@@ -9,12 +9,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backend
 
 from asker.search.excerpts import term_pattern
-from asker.search.hits import INPUT, KINDS, PAGES, PLANS, build_hits, suggested_plans
-from participation.models import ParticipationRound, Submission
-from themeplans.models import ThemePlanPage
+from asker.search.hits import build_hits, kinds, suggested_plans
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -50,24 +47,10 @@ def read_query(raw):
 
 
 def searches(site, terms):
-    """One lazy search per type, each limited to live, public content of this site."""
+    """One lazy search per kind, each limited to live, public content of this site."""
     text = " ".join(terms)
-    plans = ThemePlanPage.objects.live().public().in_site(site)
-    rounds = ParticipationRound.objects.filter(page__in=plans)
-    return {
-        PLANS: plans.search(text, operator="and"),
-        PAGES: Page.objects.live()
-        .public()
-        .in_site(site)
-        .not_type(ThemePlanPage)
-        .search(text, operator="and"),
-        # Filtered in SQL on the state, so a stale index never shows withdrawn or declined input.
-        INPUT: get_search_backend().search(
-            text,
-            Submission.objects.published().filter(round__in=rounds).select_related("round__page"),
-            operator="and",
-        ),
-    }
+    pages = Page.objects.live().public().in_site(site)
+    return {kind: searchable.search(site, pages, text) for kind, searchable in kinds().items()}
 
 
 class ChainedResults:
@@ -105,15 +88,16 @@ def _address(query, kind=ALL):
 @require_safe
 def search_page(request):
     query, terms, notices = read_query(request.GET.get("q", ""))
+    labels = {kind: searchable.label for kind, searchable in kinds().items()}
     kind = request.GET.get("type", ALL)
-    if kind not in KINDS:
+    if kind not in labels:
         kind = ALL
     site = Site.find_for_request(request)
     context = {"query": query, "notices": notices, "kind": kind, "hits": []}
     if terms and site is not None:
         results = searches(site, terms)
         counts = {name: found.count() for name, found in results.items()}
-        chosen = [(name, results[name], counts[name]) for name in KINDS if kind in (ALL, name)]
+        chosen = [(name, results[name], counts[name]) for name in labels if kind in (ALL, name)]
         page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(request.GET.get("side"))
         context.update(
             searched=True,
@@ -122,10 +106,10 @@ def search_page(request):
             hits=build_hits(request, page.object_list, term_pattern(terms)),
             filters=[
                 {"kind": ALL, "label": _("Alle"), "count": sum(counts.values())},
-                *({"kind": k, "label": v, "count": counts[k]} for k, v in KINDS.items()),
+                *({"kind": k, "label": v, "count": counts[k]} for k, v in labels.items()),
             ],
             page_params=_address(query, kind) + "&",
-            kind_label=KINDS.get(kind, ""),
+            kind_label=labels.get(kind, ""),
         )
         for item in context["filters"]:
             item["url"] = "?" + _address(query, item["kind"])

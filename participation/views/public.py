@@ -22,7 +22,7 @@ from participation.rounds import summarise
 from participation.views.faults import NOT_STORED, survives_database_faults
 from participation.views.plans import plan_page_context, plan_view
 
-PER_PAGE = 10
+PER_PAGE = links.PUBLISHED_PER_PAGE
 log = logging.getLogger(__name__)
 
 

@@ -31,9 +31,11 @@ def test_preflight_allows_reading_only(client, demo_site, url):
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
         HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept",
     )
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Max-Age"] == "86400"
+    assert "Access-Control-Allow-Credentials" not in response
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -50,7 +52,7 @@ def test_errors_are_json_with_cors_and_not_cached(client, demo_site):
         ("/api/plans/?page=x", 400),
         ("/api/finnes-ikke/", 404),
     ]:
-        response = client.get(url)
+        response = client.get(url, HTTP_ORIGIN="https://example.org")
         assert response.status_code == status
         assert response["Access-Control-Allow-Origin"] == "*"
         assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
@@ -61,3 +63,15 @@ def test_address_without_slash_redirects(client, demo_site):
     response = client.get("/api/plans")
     assert response.status_code == 301
     assert response["Location"] == "/api/plans/"
+
+
+def test_pages_outside_the_api_send_no_cors_headers(client, demo_site):
+    response = client.get("/", HTTP_ORIGIN="https://example.org")
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_options_without_preflight_lists_the_allowed_methods(client, demo_site):
+    response = client.options("/api/plans/")
+    assert response.status_code == 204
+    assert response["Allow"] == "GET, HEAD, OPTIONS"

@@ -13,7 +13,10 @@ from asker.env import (
     read_cache,
     read_database,
     read_email,
+    read_int,
+    read_list,
     read_origins,
+    read_str,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +78,22 @@ def test_unclear_boolean_is_refused(monkeypatch):
     monkeypatch.setenv("DEBUG", "kanskje")
     with pytest.raises(ConfigurationError, match="DEBUG: «kanskje»"):
         read_bool("DEBUG", False)
+
+
+def test_number_below_its_minimum_is_refused_with_the_default_as_example(monkeypatch):
+    monkeypatch.setenv("EMAIL_TIMEOUT", "0")
+    with pytest.raises(ConfigurationError, match="EMAIL_TIMEOUT: «0» er ikke et helt tall ≥ 1"):
+        read_int("EMAIL_TIMEOUT", 10, minimum=1)
+
+
+def test_list_items_are_trimmed_and_empty_ones_dropped(monkeypatch):
+    monkeypatch.setenv("ALLOWED_HOSTS", " a.example.no, ,b.example.no ")
+    assert read_list("ALLOWED_HOSTS", [], example="x") == ["a.example.no", "b.example.no"]
+
+
+def test_a_secret_starting_with_a_dollar_is_read_as_written(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "$hemmelig")
+    assert read_str("SECRET_KEY", required=True) == "$hemmelig"
 
 
 def test_smtp_email_url_with_tls(monkeypatch):
