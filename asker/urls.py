@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from asker import search, views
+from core import views as page_views
 
 handler500 = "asker.views.server_error"
 
@@ -20,7 +21,6 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.urls import re_path
     from django.views.static import serve
 
     # Public images and documents only; participants' attachments never live in MEDIA_ROOT.
@@ -33,13 +33,15 @@ if settings.SERVE_MEDIA:
 # never from a cookie or the browser's Accept-Language, so a shared link reads the same for all.
 urlpatterns += i18n_patterns(
     path("sok/", search.search_page, name="search"),
-    # The follow pages: the form under each plan's address, the e-mail links at /folg/.
+    # The links in the follower e-mails: /folg/bekreft/<token>/ and /folg/avslutt/<token>/.
     path("", include("subscriptions.urls")),
-    # The innspill pages hang under each plan's address, so they go just before the page tree.
+    # The sender's own pages, found by token: <plan address>innspill/mitt/<token>/.
     path("", include("participation.urls")),
     # Calendar files (kalender.ics) under the index and plans, which Wagtail's pattern cannot take.
     path("", include("themeplans.urls")),
-    # Wagtail's page tree serves everything else, so it comes last.
-    path("", include(wagtail_urls)),
+    # Wagtail's page tree serves everything else, pages' own routes (innspill/, folg/) too, so
+    # it comes last: its password and login forms, then its page view through core.views.serve.
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, page_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -12,16 +12,6 @@ from participation.models import Submission
 TEXT_MAX = 10_000
 
 
-def plan_topics(plan):
-    """The plan's topics and subtopics as the labels a sender picks from."""
-    labels = []
-    for block in plan.topics:
-        title = block.value["title"]
-        labels.append(title)
-        labels += [f"{title}: {sub}" for sub in block.value["subtopics"]]
-    return labels
-
-
 class InputTextField(forms.CharField):
     """The input text, counted as the sender sees it.
 
@@ -186,7 +176,7 @@ class SubmissionForm(antispam.SpamCheckedForm, forms.ModelForm):
             self.fields["round"].initial = rounds[0].pk
         else:
             self.fields["round"].widget = forms.RadioSelect()
-        topics = plan_topics(plan)
+        topics = plan.participation_topics()
         self.fields["topic"].choices = [("", gettext("Ikke valgt")), *[(t, t) for t in topics]]
         self.has_topics = bool(topics)
         if any(r.allow_attachments for r in rounds):

@@ -1,23 +1,23 @@
-"""Participation's part of the plans' calendar (themeplans.calendar): each round's deadline."""
+"""Participation's part of a page's calendar (.ics): each round's deadline."""
 
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.calendar import CalendarEntry
 from participation import links
 from participation.models import ParticipationRound
-from participation.plan_events import by_kind, local_moment
-from themeplans.calendar import CalendarEntry, register_source
+from participation.wording import by_kind, local_moment
 
 
 def deadline_entries(plans):
-    """The moment each round closes, in Oslo time, so a calendar shows «kl. 23.59» wherever
-    the reader is."""
+    """The moment each round on these pages (already loaded) closes, in Oslo time, so a
+    calendar shows «kl. 23.59» wherever the reader is."""
     by_id = {plan.pk: plan for plan in plans}
     for round in ParticipationRound.objects.filter(page__in=by_id):
         plan = by_id[round.page_id]
         yield CalendarEntry(
             key=f"round-{round.pk}-deadline",
-            plan=plan,
+            page=plan,
             # Translators: a calendar entry's title; plan, round: titles typed by editors.
             summary=gettext("Frist for innspill: %(plan)s – %(round)s")
             % {"plan": plan.title, "round": round.title},
@@ -31,7 +31,3 @@ def deadline_entries(plans):
             starts=timezone.localtime(round.closes_at),
             path=links.form_path(plan),
         )
-
-
-def register():
-    register_source(deadline_entries)

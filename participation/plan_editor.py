@@ -1,7 +1,6 @@
-"""Participation's part of the plan editor: a «Medvirkning» tab with the rounds.
-
-`themeplans` must not import `participation`, so this app adds its tab to the plan page's
-editor when Django starts (ParticipationConfig.ready), before Wagtail builds the form.
+"""Participation's part of the editor of a page that takes input: the «Medvirkning» tab with
+the rounds, the form that keeps rounds with input, and the admin hooks that keep input when a
+page is deleted or a hearing is short (registered in wagtail_hooks.py).
 """
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList
 from wagtail.models import Page
 
 from participation.models import HEARING_MIN_DAYS, ParticipationRound, Submission
@@ -70,17 +69,15 @@ def _rounds_help():
 rounds_help = lazy(_rounds_help, str)
 
 
-def add_rounds_tab(page_model):
-    tabs = list(page_model.edit_handler.children)
-    rounds_tab = ObjectList(
+def rounds_tab():
+    """The «Medvirkning» tab, for the page's own TabbedInterface."""
+    return ObjectList(
         [
             HelpPanel(format_lazy("<p>{}</p>", rounds_help())),
             InlinePanel(ROUNDS, heading=_("Innspillsrunder"), label=_("innspillsrunde")),
         ],
         heading=_("Medvirkning"),
     )
-    tabs.insert(3, rounds_tab)  # after Framdrift, where the milestones are
-    page_model.edit_handler = TabbedInterface(tabs, base_form_class=PlanPageForm)
 
 
 def warn_short_hearings(request, page):

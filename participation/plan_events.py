@@ -6,12 +6,11 @@ e-mails the scheduled job sends)."""
 
 from datetime import timedelta
 
-from django.template.defaultfilters import date as format_date
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from participation import links
-from participation.models import ParticipationRound, RoundKind, Submission
+from participation.models import ParticipationRound, Submission
+from participation.wording import by_kind, local_moment
 from themeplans.events import PlanEvent, register_source
 
 ROUND_OPENED = "round-opened"
@@ -20,17 +19,6 @@ ROUND_CLOSED = "round-closed"
 ANSWER_PUBLISHED = "answer-published"
 # Followers are warned this long before a round closes.
 CLOSING_NOTICE = timedelta(days=3)
-
-
-def local_moment(value):
-    """«29. desember 2026 kl. 23.59», in Oslo time whatever the active time zone."""
-    return format_date(timezone.localtime(value), "DATETIME_FORMAT")
-
-
-def by_kind(round, hearing, other):
-    """`hearing` for a public hearing, else `other`: whole sentences, each its own string, so
-    a translation can name the round the way its grammar needs."""
-    return hearing if round.kind == RoundKind.HEARING else other
 
 
 def round_events(plans, now):

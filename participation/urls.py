@@ -1,7 +1,8 @@
-"""The innspill pages under each plan's own address: /temaplaner/<plan>/innspill/…
+"""The sender's own pages: …/innspill/mitt/<token>/ and its attachment.
 
-They come before Wagtail's catch-all in asker/urls.py; the plan is found through the page
-tree (participation.views.plans), so the prefix follows the plan wherever editors put it.
+Found by the token alone, not through the page tree, so the link in the receipt keeps working
+when the plan is renamed, moved or unpublished (an old address redirects to the current one).
+The form and the published input are the plan page's own routes (participation.pages).
 """
 
 from django.urls import re_path
@@ -9,17 +10,10 @@ from django.urls import re_path
 from core.tokens import TOKEN
 from participation.views import public
 
-PLAN = r"^(?P<plan_path>(?:[-\w]+/)+)innspill/"
+PRIVATE = r"^(?P<plan_path>(?:[-\w]+/)+)innspill/mitt/" + TOKEN + r"/"
 
 app_name = "participation"
 urlpatterns = [
-    re_path(PLAN + r"$", public.form_page, name="form"),
-    re_path(PLAN + r"publiserte/$", public.published_page, name="published"),
-    re_path(
-        PLAN + r"vedlegg/(?P<reference>INN-\d{4}-\d{5,})/$",
-        public.published_attachment,
-        name="published_attachment",
-    ),
-    re_path(PLAN + r"mitt/" + TOKEN + r"/$", public.private_page, name="private"),
-    re_path(PLAN + r"mitt/" + TOKEN + r"/vedlegg/$", public.own_attachment, name="own_attachment"),
+    re_path(PRIVATE + r"$", public.private_page, name="private"),
+    re_path(PRIVATE + r"vedlegg/$", public.own_attachment, name="own_attachment"),
 ]

@@ -13,18 +13,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core import antispam, links
-from participation.views.plans import plan_page_context, plan_view
+from core.pages import subpage_context
 from subscriptions import services
 from subscriptions.forms import FollowForm
 from subscriptions.links import follow_path
 from subscriptions.models import CONFIRMATION_VALID, Subscription
-from themeplans.models import ThemePlanIndexPage
 
 
 def _context(plan, tail, **extra):
-    return plan_page_context(
+    return subpage_context(
         plan,
         tail,
+        plan=plan,
         plan_url=links.page_path(plan),
         follow_url=follow_path(plan),
         valid_days=CONFIRMATION_VALID.days,
@@ -34,8 +34,8 @@ def _context(plan, tail, **extra):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@plan_view
 def follow_page(request, plan):
+    """The form under the plan's address (subscriptions.pages.FollowPageMixin)."""
     posted = request.method == "POST"
     form = FollowForm(request.POST if posted else None)
     status = 200
@@ -70,8 +70,10 @@ def _link_problem(request, problem, plan=None, status=404):
 
 
 def _plans_index_url(request):
-    index = ThemePlanIndexPage.objects.live().public().first()
-    return index.get_url(request) if index else "/"
+    """Where all the plans are listed: the page above the plans people follow."""
+    plans = Subscription._meta.get_field("plan").related_model.objects
+    plan = plans.live().public().order_by("path").first()
+    return plan.get_parent().get_url(request) if plan else "/"
 
 
 def by_token(view):

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
@@ -21,7 +22,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.permissions import RefusingPermissionPolicy
 from subscriptions.models import Subscription
-from themeplans.models import ThemePlanPage
 
 ACTIVE, PENDING = "aktiv", "venter"
 
@@ -58,7 +58,8 @@ class FollowerChooserViewSet(SnippetChooserViewSet):
 
 def plans_with_followers(request):
     """The filter's choices: plans anyone follows or has asked to follow."""
-    return ThemePlanPage.objects.filter(subscriptions__isnull=False).distinct().order_by("title")
+    followed = Subscription.objects.values("plan_id")
+    return Page.objects.filter(pk__in=followed).order_by("title")
 
 
 class FollowerFilterSet(WagtailFilterSet):

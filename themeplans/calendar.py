@@ -1,21 +1,18 @@
-"""The plans' calendar as iCalendar (.ics): milestones, and whatever other apps add.
-
-Entries come from sources in the style of `themeplans.events`: themeplans supplies the
-milestones, participation adds its deadlines at start-up (themeplans never imports it).
+"""The plans' calendar as iCalendar (.ics): milestones, and the deadlines for input.
 
 Calendar apps poll a subscribed .ics and match events by UID, so each UID is stable and
 globally unique, and DTSTAMP is when the plan was last published, not now: an unchanged plan
 gives the same bytes on every request.
 """
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.http import HttpResponse
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+from core.calendar import CalendarEntry
+from participation.plan_calendar import deadline_entries
 from themeplans import dates
 from themeplans.feeds import feed_title, public_host, read_only
 
@@ -24,53 +21,22 @@ PRODID = "-//Asker kommune//Temaplaner//NO"
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class CalendarEntry:
-    """One VEVENT: all day over `starts`…`ends` (dates, `ends` exclusive) or at a moment
-    (`starts` an aware datetime, `ends` None)."""
-
-    key: str  # stable across requests and deploys: "milestone-<pk>"; the UID adds the host
-    plan: object  # ThemePlanPage
-    summary: str
-    description: str
-    starts: date | datetime
-    ends: date | None = None
-    path: str = ""  # where to read more; the plan page when empty
-    location: str = ""
-
-    @property
-    def link(self):
-        return self.path or self.plan.url
-
-
-EntrySource = Callable[[Sequence], Iterable[CalendarEntry]]
-_sources: list[EntrySource] = []
-
-
-def register_source(source: EntrySource) -> EntrySource:
-    """Add a producer of entries: called with the plans (already loaded)."""
-    if source not in _sources:
-        _sources.append(source)
-    return source
-
-
 def _sort_key(entry):
     start = entry.starts
     # Dates and moments sort together: a day counts from its start.
     day = start.date() if isinstance(start, datetime) else start
-    return (day, entry.plan.path, entry.key)
+    return (day, entry.page.path, entry.key)
 
 
 def entries_for(plans):
-    """Every entry on these plans, in date order. Each source runs a constant number of
-    queries for all of them."""
+    """Every entry on these plans, in date order: a constant number of queries for all."""
     plans = list(plans)
     if not plans:
         return []
-    return sorted((entry for source in _sources for entry in source(plans)), key=_sort_key)
+    entries = [*milestone_entries(plans), *deadline_entries(plans)]
+    return sorted(entries, key=_sort_key)
 
 
-@register_source
 def milestone_entries(plans):
     """Each milestone as all-day events over the days its precision stands for: «3. kvartal
     2020» is 1 July to 30 September."""
@@ -83,7 +49,7 @@ def milestone_entries(plans):
         span = milestone.span
         yield CalendarEntry(
             key=f"milestone-{milestone.pk}",
-            plan=plan,
+            page=plan,
             summary=f"{plan.title}: {milestone.title}",
             description=_milestone_description(milestone),
             starts=span.first_day,
@@ -133,7 +99,7 @@ def build_calendar(name, entries, request):
 def _event(entry, host, request):
     event = Event()
     event.add("uid", f"{entry.key}@{host}")
-    stamp = entry.plan.last_published_at or NEVER
+    stamp = entry.page.last_published_at or NEVER
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("summary", entry.summary)

@@ -7,7 +7,8 @@ view restrictions and 404s as for any page.
 """
 
 from django.urls import re_path
-from wagtail import views
+
+from core import views
 
 urlpatterns = [
     re_path(r"^((?:[-\w]+/)*kalender\.ics)$", views.serve, name="themeplans_calendar"),

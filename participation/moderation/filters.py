@@ -9,15 +9,15 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.models import Page
 
 from core import outbox
 from participation import mails
 from participation.models import ParticipationRound, SenderCategory, Submission, SubmissionState
-from themeplans.models import ThemePlanPage
 
 
 def plans_with_rounds(request):
-    return ThemePlanPage.objects.filter(participation_rounds__isnull=False).distinct()
+    return Page.objects.filter(pk__in=ParticipationRound.objects.values("page_id"))
 
 
 def rounds(request):

@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 log = logging.getLogger(__name__)
@@ -35,11 +36,13 @@ def database_fault_page(request):
     }
     response = render(request, "participation/database_fault.html", context, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)  # the page is gone as soon as the database is back
     return response
 
 
 def survives_database_faults(view):
-    """Any database error in the view, even while finding the plan, gives the 503 page."""
+    """Any database error in the view gives the 503 page. While Wagtail is still finding the
+    plan, participation.pages.form_without_database gives it."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):

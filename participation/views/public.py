@@ -1,4 +1,8 @@
-"""The public participation pages: the form, the receipt and private link, published input."""
+"""The public participation pages: the form, the receipt and private link, published input.
+
+The form and the published input are routes of the page that takes input (participation.pages),
+which calls these views with itself; the private pages are found by their token alone
+(participation.urls)."""
 
 import logging
 from functools import wraps
@@ -15,12 +19,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core import antispam
+from core.pages import subpage_context
 from participation import links, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
 from participation.views.faults import NOT_STORED, survives_database_faults
-from participation.views.plans import plan_page_context, plan_view
 
 PER_PAGE = links.PUBLISHED_PER_PAGE
 log = logging.getLogger(__name__)
@@ -32,9 +36,10 @@ def _rounds(plan):
 
 def _context(plan, tail, **extra):
     """What every participation page shows: the plan (title, breadcrumbs) and its rounds."""
-    return plan_page_context(
+    return subpage_context(
         plan,
         tail,
+        plan=plan,
         form_url=links.form_path(plan),
         published_url=links.published_path(plan),
         retention_days=settings.PARTICIPATION_RETENTION_DAYS,
@@ -48,7 +53,6 @@ def _context(plan, tail, **extra):
 @never_cache
 @survives_database_faults
 @require_http_methods(["GET", "HEAD", "POST"])
-@plan_view
 def form_page(request, plan):
     rounds = _rounds(plan)
     now = timezone.now()
@@ -165,7 +169,6 @@ def private_page(request, submission):
 
 
 @require_safe
-@plan_view
 def published_page(request, plan):
     submissions = (
         Submission.objects.published_on(plan)
@@ -198,7 +201,6 @@ def attachment_response(submission, filename=None):
 
 
 @require_safe
-@plan_view
 def published_attachment(request, plan, reference):
     submission = get_object_or_404(Submission.objects.published_on(plan), reference=reference)
     # Named by its reference: the sender's own file name may hold the name they kept back.

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from core import antispam, outbox
 from participation import mails
-from participation.forms import plan_topics
 from participation.models import Submission
 from tests.fuzz.conftest import assert_shown_escaped, fuzz, nasty_text, unicode_text
 from tests.participation import files
@@ -108,7 +107,7 @@ def private_media(settings, tmp_path):
 def form_fuzz(settings, demo_round, plan, private_media):
     settings.PARTICIPATION_MIN_FILL_SECONDS = 0
     settings.PARTICIPATION_RATE_LIMIT = 1_000_000
-    return demo_round, plan_topics(plan)
+    return demo_round, plan.participation_topics()
 
 
 def stored_files(root):

@@ -100,9 +100,9 @@ class Unreadable:
 
 
 def test_a_body_announced_far_over_the_limit_gets_413_unread(client, django_assert_num_queries):
-    # The site frame only: site, banner, footer, menu, the footer's legal pages and their
-    # view restrictions.
-    with django_assert_num_queries(7):
+    # Wagtail's routing to the plan (site, each page on the way, the plan's view restrictions),
+    # then the site frame: banner, footer, menu, the footer's legal pages and their restrictions.
+    with django_assert_num_queries(14):
         response = client.post(
             FORM_URL,
             **{"CONTENT_LENGTH": str(LIMIT + 2 * 1024 * 1024), "wsgi.input": Unreadable()},

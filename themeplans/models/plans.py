@@ -21,6 +21,8 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.pages import RememberRouteMixin
+from participation.pages import ParticipationPageMixin, participation_by_page, rounds_tab
+from subscriptions.pages import FollowPageMixin
 from themeplans import calendar, dates, feeds, phases
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
@@ -108,16 +110,26 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         plans = list(self.plans())
         day = today()
+        participation = participation_by_page(plans)
         context["today"] = day
-        context["plans"] = [plan.summary_for(day) for plan in plans]
+        context["plans"] = [
+            {**plan.summary_for(day), "participation": participation[plan.pk]} for plan in plans
+        ]
         context["decisions"] = list(
             self.schedule_decisions.select_related("body", "document").order_by("-decided_on")
         )
         return context
 
 
-class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
-    """One theme plan: what it is about, its mandate, schedule, people and documents."""
+class ThemePlanPage(
+    ParticipationPageMixin,
+    FollowPageMixin,
+    RememberRouteMixin,
+    routable.RoutablePageMixin,
+    Page,
+):
+    """One theme plan: what it is about, its mandate, schedule, people and documents; people
+    send input in its rounds (/innspill/) and follow it by e-mail (/folg/)."""
 
     teaser = models.CharField(
         _("Kort tekst til kort"),
@@ -233,6 +245,7 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
             ObjectList(content_panels, heading=_("Innhold")),
             ObjectList(mandate_panels, heading=_("Mandat og prosess")),
             ObjectList(schedule_panels, heading=_("Framdrift")),
+            rounds_tab(),
             ObjectList(people_panels, heading=_("Personer")),
             ObjectList(document_panels, heading=_("Dokumenter")),
             ObjectList(Page.promote_panels, heading=_("Promotering")),
@@ -267,6 +280,15 @@ class ThemePlanPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
                     % {"slug": self.slug}
                 }
             )
+
+    def participation_topics(self):
+        """The topics and subtopics to be studied, as the labels a sender picks from."""
+        labels = []
+        for block in self.topics:
+            title = block.value["title"]
+            labels.append(title)
+            labels += [f"{title}: {sub}" for sub in block.value["subtopics"]]
+        return labels
 
     def phase(self, day, milestones):
         """The phase on the given day, from milestones the caller has already loaded."""

@@ -1,0 +1,18 @@
+"""What a page people can follow gets from subscriptions: its /<page>/folg/ address.
+
+Followers hang on the page by their foreign key (`subscriptions`); the confirm and leave links
+in the e-mails are site-wide (subscriptions.urls).
+"""
+
+from wagtail.contrib.routable_page.models import path
+
+
+class FollowPageMixin:
+    """A page (with Wagtail's RoutablePageMixin) that people can follow by e-mail."""
+
+    @path("folg/", name="follow")
+    def follow(self, request):
+        # Not at the top: the views' services still load the plan models (notifications.py).
+        from subscriptions import views
+
+        return views.follow_page(request, self)
