@@ -9,13 +9,11 @@ class ParticipationConfig(AppConfig):
         from participation import (
             checks,  # noqa: F401  (registers the deploy checks)
             plan_calendar,
-            plan_events,
         )
         from participation.plan_editor import add_rounds_tab
         from themeplans.models import ThemePlanPage
 
         add_rounds_tab(ThemePlanPage)
-        plan_events.register()
         plan_calendar.register()
         # A copied plan starts without rounds: an open round would take input at once.
         ThemePlanPage.exclude_fields_in_copy = [

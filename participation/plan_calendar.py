@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from participation import links
+from participation.events import by_kind, local_moment
 from participation.models import ParticipationRound
-from participation.plan_events import by_kind, local_moment
 from themeplans.calendar import CalendarEntry, register_source
 
 
