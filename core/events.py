@@ -18,6 +18,7 @@ from core.models import Event
 
 Words = Callable[[], tuple[str, str]]  # () -> (title, description) in the active language
 UPDATED = ["page", "kind", "happened_at", "until", "data"]
+BATCH = 500  # rows or keys per statement, well within every database's limit on parameters
 
 
 def event(page, kind, key, happened_at, words: Words, *, below="", until=None) -> Event:
@@ -48,7 +49,7 @@ def record(*events: Event):
     """Store these events, replacing those with the same keys (new wording, a moved moment)."""
     Event.objects.bulk_create(
         events,
-        batch_size=500,
+        batch_size=BATCH,
         update_conflicts=True,
         unique_fields=["key"],
         update_fields=UPDATED,
@@ -58,17 +59,22 @@ def record(*events: Event):
 def replace(page, kinds, events):
     """The page's events of these kinds are now exactly `events`: the others no longer hold (a
     round removed, a milestone moved again)."""
-    forget_others(page, kinds, [event.key for event in events])
+    keep = [event.key for event in events]
+    Event.objects.filter(page=page, kind__in=kinds).exclude(key__in=keep).delete()
     record(*events)
 
 
-def forget_others(page, kinds, keep):
-    Event.objects.filter(page=page, kind__in=kinds).exclude(key__in=keep).delete()
+def recorded(page, kind):
+    """The page's events of this kind as stored: {key: {language: [title, description]}}."""
+    events = Event.objects.filter(page=page, kind=kind).values_list("key", "data")
+    return {key: data.get("words") for key, data in events}
 
 
 def forget(*keys):
     """These events no longer hold (input taken off the public pages)."""
-    Event.objects.filter(key__in=keys).delete()
+    keys = list(keys)
+    for start in range(0, len(keys), BATCH):
+        Event.objects.filter(key__in=keys[start : start + BATCH]).delete()
 
 
 def happened(now, pages, kinds=None):

@@ -11,11 +11,15 @@ A plan is a Page here (`round.page`): participation does not know themeplans.
 
 from datetime import timedelta
 
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from core import events
+from core.models import Event
 from participation import links
 from participation.models import ParticipationRound, RoundKind, Submission, SubmissionState
 
@@ -39,17 +43,39 @@ def by_kind(round, hearing, other):
     return hearing if round.kind == RoundKind.HEARING else other
 
 
-def record_plan(page):
+def record_plan(page, reword_all=False):
     """Store the events of the rounds and answers on this plan as it now is; those of rounds
-    and input no longer on it are forgotten. Called when the plan is published."""
+    and input no longer on it are forgotten. Called when the plan is published.
+
+    An answer's words hold the plan's and its round's titles: the answers of a round are worded
+    again only when the round's own words changed (a title edited), or all with `reword_all`,
+    so publishing a plan with thousands of answers stays quick."""
     rounds = list(ParticipationRound.objects.filter(page=page))
     for round in rounds:
         round.page = page
-    events.replace(page, ROUND_KINDS, [event for round in rounds for event in round_events(round)])
-    answered = answered_input().filter(round__page=page).select_related("round")
+    by_round = {round: list(round_events(round)) for round in rounds}
+    before = events.recorded(page, ROUND_OPENED)
+    reworded = [
+        round
+        for round, (opened, *_later) in by_round.items()
+        if reword_all or before.get(opened.key) != opened.data["words"]
+    ]
+    events.replace(page, ROUND_KINDS, [event for worded in by_round.values() for event in worded])
+
+    answered = answered_input().filter(round__page=page)
+    now_answered = {answer_key_for(pk) for pk in answered.values_list("pk", flat=True)}
+    events.forget(*(set(events.recorded(page, ANSWER_PUBLISHED)) - now_answered))
+    if not reword_all:
+        # Those of reworded rounds, and those not in the log (input answered before it was).
+        key = Concat(Value(f"{ANSWER_PUBLISHED}:"), Cast("pk", models.CharField()))
+        unrecorded = ~Exists(Event.objects.filter(key=OuterRef("event_key")))
+        answered = answered.annotate(event_key=key).filter(Q(round__in=reworded) | unrecorded)
+    answered = answered.select_related("round").only(
+        "pk", "reference", "answered_at", "round__title", "round__page_id"
+    )
     for submission in answered:
         submission.round.page = page
-    events.replace(page, [ANSWER_PUBLISHED], [answer_event(s) for s in answered])
+    events.record(*(answer_event(submission) for submission in answered))
 
 
 def round_events(round):
@@ -125,8 +151,12 @@ def is_answered_in_public(submission):
     )
 
 
+def answer_key_for(pk):
+    return f"{ANSWER_PUBLISHED}:{pk}"
+
+
 def answer_key(submission):
-    return f"{ANSWER_PUBLISHED}:{submission.pk}"
+    return answer_key_for(submission.pk)
 
 
 def answer_event(submission):

@@ -51,10 +51,10 @@ def _moved_description(milestone, decision) -> str:
     )
 
 
-def record_plan(plan):
+def record_plan(plan, reword_all=False):
     """Store the plan's events as it now is published, with its rounds' and answers'."""
     events.replace(plan, PLAN_KINDS, list(plan_events(plan)))
-    participation_events.record_plan(plan)
+    participation_events.record_plan(plan, reword_all)
 
 
 def record_published(sender, instance, **kwargs):
@@ -71,7 +71,7 @@ def record_all():
     from themeplans.models import ThemePlanPage
 
     for plan in ThemePlanPage.objects.all():
-        record_plan(plan)
+        record_plan(plan, reword_all=True)
     return Event.objects.count()
 
 

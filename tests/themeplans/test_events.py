@@ -189,3 +189,21 @@ def test_readers_ask_one_bounded_query(climate_plan, django_assert_num_queries):
     assert [event.happened_at for event in found] == sorted(
         (event.happened_at for event in found), reverse=True
     )
+
+
+def test_renaming_a_plan_rewords_its_answers(climate_plan):
+    answer = Event.objects.filter(page=climate_plan, kind="answer-published").first()
+    climate_plan.title = "Klimaplanen"
+    climate_plan.save_revision().publish()
+    answer.refresh_from_db()
+    assert answer.title.startswith("Klimaplanen: kommunen har svart på innspill")
+
+
+def test_answers_given_outside_the_services_are_recorded_when_the_plan_is_published(
+    answered, climate_plan
+):
+    Submission.objects.filter(pk=answered.pk).update(
+        state=SubmissionState.PUBLISHED, answer_sent=answered.answer, answered_at=timezone.now()
+    )
+    publish(climate_plan)
+    assert Event.objects.filter(key=f"answer-published:{answered.pk}").exists()
