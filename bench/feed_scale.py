@@ -13,7 +13,6 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,9 +29,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from participation.models import ParticipationRound, Submission, SubmissionState  # noqa: E402
+from tests.themeplans.feed_content import add_answers  # noqa: E402
 from themeplans.models import ThemePlanPage  # noqa: E402
 
 FEEDS = ["/temaplaner/rss/", "/temaplaner/handling-mot-klimaendringene/rss/"]
@@ -49,39 +47,6 @@ def measure(client, path, count):
         client.get(path)
         timings.append((time.perf_counter() - start) * 1000)
     return queries, statistics.median(timings)
-
-
-def add_answers(plan, count):
-    """`count` published, answered inputs in a closed round on the plan."""
-    now = timezone.now()
-    round = ParticipationRound.objects.create(
-        page=plan,
-        title="Runde med mange svar",
-        opens_at=now - timedelta(days=400),
-        closes_at=now - timedelta(days=300),
-    )
-    Submission.objects.bulk_create(
-        (
-            Submission(
-                round=round,
-                reference=f"INN-2025-{number:06d}",
-                name="Ola Nordmann",
-                email="ola@example.no",
-                category="private",
-                text="Et innspill om klima og transport i Asker. " * 5,
-                publication="named",
-                privacy_accepted=True,
-                received_at=now - timedelta(days=350),
-                state=SubmissionState.PUBLISHED,
-                published_at=now - timedelta(days=340),
-                answer="Takk for innspillet, vi tar det med i arbeidet.",
-                answer_sent="Takk for innspillet, vi tar det med i arbeidet.",
-                answered_at=now - timedelta(days=300, minutes=number),
-            )
-            for number in range(count)
-        ),
-        batch_size=1000,
-    )
 
 
 def report(client, label, count):

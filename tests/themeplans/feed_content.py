@@ -50,8 +50,8 @@ def add_to_plan(plan, count):
 
 
 def add_answers(plan, count):
-    """`count` answered, published inputs in a closed round on `plan`, recorded as the plan's
-    publishing records them."""
+    """`count` answered, published inputs in a closed round on `plan`, newest first, stored
+    directly (the next publish of the plan records them in the event log)."""
     now = timezone.now()
     round = ParticipationRound.objects.create(
         page=plan,
@@ -59,25 +59,27 @@ def add_answers(plan, count):
         opens_at=now - timedelta(days=30),
         closes_at=now - timedelta(days=10),
     )
-    Submission.objects.bulk_create(
+    answer = "Takk for innspillet, vi tar det med i arbeidet."
+    inputs = (
         Submission(
             round=round,
             reference=f"INN-2026-M{number:05d}",
             name="Ola Nordmann",
             email="ola@example.no",
             category="private",
-            text="Et innspill.",
+            text="Et innspill om klima og transport i Asker.",
             publication="named",
             privacy_accepted=True,
             received_at=now - timedelta(days=20),
             state=SubmissionState.PUBLISHED,
-            answer="Takk for innspillet.",
-            answer_sent="Takk for innspillet.",
+            published_at=now - timedelta(days=19),
+            answer=answer,
+            answer_sent=answer,
             answered_at=now - timedelta(minutes=number + 1),
         )
         for number in range(count)
     )
-    publish(plan)
+    Submission.objects.bulk_create(inputs, batch_size=1000)
 
 
 def publish(plan):
