@@ -4,8 +4,9 @@ Neither knows the domain: a mail says what it is about as a string ("submission:
 names its page and carries its wording per language.
 """
 
+from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,3 +71,32 @@ class Event(models.Model):
 
     def __str__(self):
         return self.key
+
+    def _words(self):
+        words = self.data["words"]
+        return words.get(translation.get_language()) or words[settings.LANGUAGE_CODE]
+
+    @property
+    def title(self):
+        """In the active language (the site's own when the event has none in it)."""
+        return self._words()[0]
+
+    @property
+    def description(self):
+        return self._words()[1]
+
+    @property
+    def moment(self):
+        """When it happened; what happened on a day, at that day's start in the site's time."""
+        if self.data.get("on_day"):
+            return timezone.localtime(self.happened_at)
+        return self.happened_at
+
+    @property
+    def link(self):
+        return self.page.url + self.data["below"]
+
+    @property
+    def plan(self):
+        """The page, by the name the plans' readers use (feeds, mails to followers)."""
+        return self.page

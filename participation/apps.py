@@ -8,7 +8,4 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from participation import (
             checks,  # noqa: F401  (registers the deploy checks)
-            plan_events,
         )
-
-        plan_events.register()

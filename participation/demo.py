@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
+from participation import events
 from participation.models import ParticipationRound, Submission, SubmissionState
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "participation.json"
@@ -106,5 +107,6 @@ def load_submissions():
         )
         submission.reference = submission.reference_for()
         submission.save(update_fields=["reference"])
+        events.record_answer(submission)  # as the services do when staff answer
         created.append(submission.reference)
     return created

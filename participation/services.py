@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import languages
-from participation import attachments, mails
+from participation import attachments, events, mails
 from participation.models import Publication, Submission, SubmissionState
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ def withdraw(submission):
     submission.state = SubmissionState.WITHDRAWN
     submission.withdrawn_at = timezone.now()
     submission.save(update_fields=["state", "withdrawn_at", "updated_at"])
+    events.record_answer(submission)
     log.info("Innspill %s trukket tilbake av avsenderen", submission.reference)
     return True
 
@@ -101,6 +102,7 @@ def publish(submission):
         submission.decline_reason = ""
         submission.save(update_fields=["state", "published_at", "decline_reason", "updated_at"])
     send_answer_if_new(submission)
+    events.record_answer(submission)
     return True
 
 
@@ -112,6 +114,7 @@ def decline(submission, reason):
     submission.published_at = None
     submission.save(update_fields=["state", "decline_reason", "published_at", "updated_at"])
     send_answer_if_new(submission)
+    events.record_answer(submission)
     return True
 
 
@@ -121,6 +124,7 @@ def reopen(submission):
         submission.state = SubmissionState.RECEIVED
         submission.published_at = None
         submission.save(update_fields=["state", "published_at", "updated_at"])
+        events.record_answer(submission)
 
 
 def send_answer_if_new(submission):

@@ -5,23 +5,26 @@ in the RSS feed only.
 """
 
 from django.db import IntegrityError, transaction
+from wagtail.models import Page
 
-from participation.plan_events import ROUND_CLOSING, ROUND_OPENED
+from core import events
 from subscriptions.models import Notification, Subscription
-from themeplans.events import MILESTONE_MOVED, PLAN_ADOPTED, events_for
-from themeplans.models import ThemePlanPage
 
-MAILED_KINDS = frozenset({MILESTONE_MOVED, ROUND_OPENED, ROUND_CLOSING, PLAN_ADOPTED})
+# Named by the apps that record them (themeplans.events, participation.events), which
+# subscriptions does not import: a milestone moved, a round opened or closing soon, a plan
+# adopted.
+MAILED_KINDS = frozenset({"milestone-moved", "round-opened", "round-closing", "plan-adopted"})
 
 
 def mailed_events(plans, now):
-    return events_for(plans, now, kinds=MAILED_KINDS)
+    """The mailed kinds of event on these plans whose moment has come, newest first."""
+    return list(events.happened(now, plans, kinds=MAILED_KINDS))
 
 
 def followed_plans():
     """Live, public plans with at least one confirmed follower."""
     followed = Subscription.objects.confirmed().values("plan_id")
-    return ThemePlanPage.objects.live().public().filter(pk__in=followed).order_by("title")
+    return Page.objects.live().public().filter(pk__in=followed).order_by("title")
 
 
 def record_known(subscription, now):

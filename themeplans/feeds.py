@@ -1,4 +1,4 @@
-"""RSS for the index and each plan: the events of `themeplans.events`, newest first.
+"""RSS for the index and each plan: the plans' events from the event log, newest first.
 
 One Feed class serves both; the page (index or plan) and its plans are the feed's object.
 """
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from themeplans.events import events_for
+from core import events
 
 ITEMS = 50
 
@@ -68,7 +68,7 @@ class PlanFeed(Feed):
         )
 
     def items(self, scope):
-        return events_for(scope.plans, timezone.now(), limit=ITEMS)
+        return events.happened(timezone.now(), scope.plans)[:ITEMS]
 
     def item_title(self, event):
         # Plain text, as readers take an RSS title; the XML writer escapes it.
@@ -92,7 +92,7 @@ class PlanFeed(Feed):
         return event.moment
 
     def item_categories(self, event):
-        return [event.plan.title]
+        return [event.page.title]
 
 
 READ_ONLY = ("GET", "HEAD")

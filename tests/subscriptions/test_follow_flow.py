@@ -14,6 +14,7 @@ from core.models import OutboxMail
 from participation.models import ParticipationRound
 from subscriptions.models import Notification, Subscription
 from tests.subscriptions.conftest import EMAIL, FOLLOW_URL, PLAN_URL, confirmed, link_in
+from tests.themeplans.feed_content import publish
 from themeplans.models import Milestone, PoliticalDecision
 
 
@@ -35,6 +36,7 @@ def closing_soon(round):
     round.opens_at = timezone.now() - timedelta(days=10)
     round.closes_at = timezone.now() + timedelta(days=2)
     round.save()
+    publish(round.page)
 
 
 def test_follow_confirm_hear_once_and_leave(client, plan, demo_round, follow, notify_followers):
@@ -107,6 +109,7 @@ def test_follow_confirm_hear_once_and_leave(client, plan, demo_round, follow, no
         opens_at=timezone.now() - timedelta(hours=1),
         closes_at=timezone.now() + timedelta(days=30),
     )
+    publish(plan)
     notify_followers()
     assert mail.outbox == []
 
@@ -125,10 +128,12 @@ def test_each_kind_of_news_is_mailed_and_other_events_are_not(plan, demo_round, 
     milestone.original_starts_on, milestone.moved_by = milestone.starts_on, decision
     milestone.starts_on += timedelta(days=90)
     milestone.save()
+    publish(plan)
     confirmed(plan)  # that move is history to the new follower
     # A round closed and an answer published are in the feed only.
     demo_round.closes_at = timezone.now() - timedelta(minutes=1)
     demo_round.save()
+    publish(plan)
     notify_followers()
     assert mail.outbox == []
 

@@ -15,6 +15,7 @@ from subscriptions import mails
 from subscriptions.models import Subscription
 from tests.markup import html_lang
 from tests.subscriptions.conftest import EMAIL, FOLLOW_URL, confirmed
+from tests.themeplans.feed_content import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,7 @@ def test_news_reaches_each_follower_in_their_language(
         opens_at=timezone.now() - timedelta(minutes=5),
         closes_at=timezone.now() + timedelta(days=40),
     )
+    publish(plan)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("notify_followers", stdout=open("/dev/null", "w"))  # noqa: SIM115
     by_address = {message.to[0]: message for message in mail.outbox}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from participation.models import ParticipationRound, SubmissionState
+from participation.models import ParticipationRound, Submission, SubmissionState
 from tests.participation.conftest import make_submission
 from themeplans.models import Milestone, ThemePlanIndexPage, ThemePlanPage
 
@@ -46,3 +46,43 @@ def add_to_plan(plan, count):
             answer="Takk for innspillet.",
             answered_at=now - timedelta(days=5),
         )
+    publish(plan)
+
+
+def add_answers(plan, count):
+    """`count` answered, published inputs in a closed round on `plan`, newest first, stored
+    directly (the next publish of the plan records them in the event log)."""
+    now = timezone.now()
+    round = ParticipationRound.objects.create(
+        page=plan,
+        title="Runde med mange svar",
+        opens_at=now - timedelta(days=30),
+        closes_at=now - timedelta(days=10),
+    )
+    answer = "Takk for innspillet, vi tar det med i arbeidet."
+    inputs = (
+        Submission(
+            round=round,
+            reference=f"INN-2026-M{number:05d}",
+            name="Ola Nordmann",
+            email="ola@example.no",
+            category="private",
+            text="Et innspill om klima og transport i Asker.",
+            publication="named",
+            privacy_accepted=True,
+            received_at=now - timedelta(days=20),
+            state=SubmissionState.PUBLISHED,
+            published_at=now - timedelta(days=19),
+            answer=answer,
+            answer_sent=answer,
+            answered_at=now - timedelta(minutes=number + 1),
+        )
+        for number in range(count)
+    )
+    Submission.objects.bulk_create(inputs, batch_size=1000)
+
+
+def publish(plan):
+    """Publish the plan as it is in the database (its milestones and rounds as saved), as an
+    editor's «Publiser» does: its events are recorded."""
+    ThemePlanPage.objects.get(pk=plan.pk).save_revision().publish()

@@ -1,12 +1,18 @@
-"""The plans' timeline: what the RSS feeds list and what followers are told, each event once."""
+"""The plans' timeline in the event log: each writer stores its events when the thing happens,
+and readers see an event once its moment has come."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
-from django.utils import timezone
+from django.core.management import call_command
+from django.utils import timezone, translation
 
-from participation.models import ParticipationRound, Submission
-from themeplans.events import events_for
+from core import events
+from core.models import Event
+from participation import services
+from participation.models import ParticipationRound, Submission, SubmissionState
+from tests.participation.conftest import make_submission
+from tests.themeplans.feed_content import publish
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
 pytestmark = pytest.mark.django_db
@@ -16,61 +22,75 @@ def oslo(*parts):
     return timezone.make_aware(datetime(*parts))
 
 
-def keys(events):
-    return [event.key for event in events]
+def keys(page, now=None, kinds=None):
+    return [event.key for event in events.happened(now or timezone.now(), [page], kinds)]
 
 
-@pytest.fixture
-def plans(demo_site):
-    return list(ThemePlanPage.objects.live())
+def test_publishing_a_plan_records_it_once(climate_plan):
+    Event.objects.filter(page=climate_plan).delete()
+    publish(climate_plan)
+    publish(climate_plan)
+    event = Event.objects.get(key=f"plan-published:{climate_plan.pk}")
+    assert event.happened_at == climate_plan.first_published_at
+    assert event.title == f"Ny temaplan: {climate_plan.title}"
+    assert event.description == climate_plan.teaser
+    assert event.link == climate_plan.url
 
 
-def test_every_published_plan_is_news_once(plans):
-    events = events_for(plans)
-    published = [key for key in keys(events) if key.startswith("plan-published:")]
-    assert sorted(published) == sorted(f"plan-published:{plan.pk}" for plan in plans)
+def test_each_event_is_worded_in_every_language(climate_plan):
+    event = Event.objects.get(key=f"plan-published:{climate_plan.pk}")
+    with translation.override("en"):
+        assert event.title == f"New theme plan: {climate_plan.title}"
+    assert event.title == f"Ny temaplan: {climate_plan.title}"
 
 
-def test_events_are_newest_first_and_none_from_the_future(plans, climate_plan):
-    ParticipationRound.objects.create(
-        page=climate_plan,
-        title="Høring som kommer",
-        kind="hearing",
-        opens_at=timezone.now() + timedelta(days=10),
-        closes_at=timezone.now() + timedelta(days=60),
-    )
-    events = events_for(plans)
-    moments = [event.moment for event in events]
-    assert moments == sorted(moments, reverse=True)
-    assert all(moment <= timezone.now() for moment in moments)
-    assert not any("Høring som kommer" in event.title for event in events)
-
-
-def test_a_round_opens_warns_three_days_before_and_closes(climate_plan):
-    round = ParticipationRound.objects.create(
-        page=climate_plan,
+def test_a_round_is_stored_ahead_and_read_when_its_moments_come(climate_plan):
+    round = ParticipationRound(
         title="Høring av planforslaget",
         kind="hearing",
         opens_at=oslo(2026, 3, 1, 0, 0),
         closes_at=oslo(2026, 4, 15, 23, 59),
     )
-    opened = f"round-opened:{round.pk}"
-    closing = f"round-closing:{round.pk}"
-    closed = f"round-closed:{round.pk}"
+    climate_plan.participation_rounds.add(round)
+    climate_plan.save_revision().publish()
+    round = ParticipationRound.objects.get(page=climate_plan, title=round.title)
+    opened, closing, closed = (
+        f"{kind}:{round.pk}" for kind in ("round-opened", "round-closing", "round-closed")
+    )
 
-    during = keys(events_for([climate_plan], now=oslo(2026, 4, 1, 12, 0)))
+    assert not {opened, closing, closed} & set(keys(climate_plan, oslo(2026, 2, 28, 12, 0)))
+    during = keys(climate_plan, oslo(2026, 4, 1, 12, 0))
     assert opened in during and closing not in during and closed not in during
-
-    last_days = events_for([climate_plan], now=oslo(2026, 4, 13, 12, 0))
-    assert closing in keys(last_days)
+    last_days = events.happened(oslo(2026, 4, 13, 12, 0), [climate_plan])
     warning = next(event for event in last_days if event.key == closing)
     assert "15. april 2026 kl. 23.59" in warning.description
     assert warning.link.endswith("/innspill/")
-
-    after = keys(events_for([climate_plan], now=oslo(2026, 4, 16, 9, 0)))
-    assert opened in after and closed in after
+    after = keys(climate_plan, oslo(2026, 4, 16, 9, 0))
     # The warning belongs to the last three days only: after closing it is no longer news.
-    assert closing not in after
+    assert opened in after and closed in after and closing not in after
+
+
+def test_a_short_round_has_no_closing_warning(climate_plan):
+    round = ParticipationRound(
+        title="Kort runde", opens_at=oslo(2026, 3, 1, 0, 0), closes_at=oslo(2026, 3, 3, 0, 0)
+    )
+    climate_plan.participation_rounds.add(round)
+    climate_plan.save_revision().publish()
+    round = ParticipationRound.objects.get(page=climate_plan, title=round.title)
+    assert not Event.objects.filter(key=f"round-closing:{round.pk}").exists()
+    assert Event.objects.filter(key=f"round-closed:{round.pk}").exists()
+
+
+def test_a_round_removed_from_the_plan_loses_its_events(climate_plan, demo_site):
+    demo_round = ParticipationRound.objects.get(page=climate_plan, title__startswith="Demo")
+    Submission.objects.filter(round=demo_round).delete()
+    assert Event.objects.filter(key=f"round-opened:{demo_round.pk}").exists()
+    plan = ThemePlanPage.objects.get(pk=climate_plan.pk)
+    plan.participation_rounds.remove(
+        next(r for r in plan.participation_rounds.all() if r.pk == demo_round.pk)
+    )
+    plan.save_revision().publish()
+    assert not Event.objects.filter(key__endswith=f":{demo_round.pk}", kind__startswith="round-")
 
 
 def test_moved_milestone_is_news_with_its_new_date_and_the_decision(climate_plan):
@@ -79,51 +99,111 @@ def test_moved_milestone_is_news_with_its_new_date_and_the_decision(climate_plan
     milestone.starts_on, milestone.precision = date(2021, 4, 1), "quarter"
     milestone.original_starts_on, milestone.moved_by = date(2021, 1, 1), decision
     milestone.save()
+    publish(climate_plan)
 
-    moved = [e for e in events_for([climate_plan]) if e.kind == "milestone-moved"]
-    assert len(moved) == 1
-    assert moved[0].key == f"milestone-moved:{milestone.pk}:2021-04-01"
+    moved = list(events.happened(timezone.now(), [climate_plan], kinds=["milestone-moved"]))
+    assert [event.key for event in moved] == [f"milestone-moved:{milestone.pk}:2021-04-01"]
     assert "2. kvartal 2021" in moved[0].title
     assert "Opprinnelig 1. kvartal 2021" in moved[0].description
     assert "Formannskapet" in moved[0].description
+    assert moved[0].happened_at == oslo(2020, 11, 17, 0, 0)
 
-    # Moved again, it is a new event: followers hear about the second move too.
+    # Moved again, it is a new event (followers hear about it) and the first is gone.
     milestone.starts_on = date(2021, 7, 1)
     milestone.save()
-    again = [e.key for e in events_for([climate_plan]) if e.kind == "milestone-moved"]
+    publish(climate_plan)
+    again = keys(climate_plan, kinds=["milestone-moved"])
     assert again == [f"milestone-moved:{milestone.pk}:2021-07-01"]
 
 
-def test_adopted_plan_is_news(climate_plan):
+def test_adopted_plan_is_news_from_the_start_of_that_day(climate_plan):
     climate_plan.adopted_on = date(2026, 6, 18)
-    events = events_for([climate_plan])
-    adopted = next(event for event in events if event.kind == "plan-adopted")
+    climate_plan.save_revision().publish()
+    adopted = Event.objects.get(key=f"plan-adopted:{climate_plan.pk}")
     assert adopted.title == f"{climate_plan.title} er vedtatt"
     assert "18. juni 2026" in adopted.description
+    assert adopted.happened_at == oslo(2026, 6, 18, 0, 0)
 
 
-def test_only_published_answers_are_news(climate_plan, demo_site):
-    answered = Submission.objects.published_on(climate_plan).exclude(answer="")
+@pytest.fixture
+def answered(climate_plan):
+    """Input with an answer waiting for a moderator's decision."""
+    round = ParticipationRound.objects.get(page=climate_plan, title__startswith="Demo")
+    return make_submission(round, answer="Takk, vi ser på det.")
+
+
+def test_an_answer_is_news_when_the_input_is_published(answered, climate_plan):
+    key = f"answer-published:{answered.pk}"
+    assert key not in keys(climate_plan)
+    services.publish(answered)
+    event = Event.objects.get(key=key)
+    assert event.happened_at == answered.answered_at
+    assert answered.reference in event.title
+    assert event.link.endswith(f"/innspill/publiserte/#innspill-{answered.reference}")
+    assert key in keys(climate_plan)
+
+
+def test_a_declined_answer_is_not_news(answered):
+    services.decline(answered, "Ikke relevant.")
+    assert answered.answered_at
+    assert not Event.objects.filter(key=f"answer-published:{answered.pk}").exists()
+
+
+@pytest.mark.parametrize("leave", [services.reopen, lambda s: services.decline(s, "Feil.")])
+def test_an_answer_is_forgotten_when_its_input_leaves_the_public_pages(answered, leave):
+    services.publish(answered)
+    leave(answered)
+    assert not Event.objects.filter(key=f"answer-published:{answered.pk}").exists()
+
+
+def test_input_published_after_its_answer_was_given_is_news(answered):
+    services.decline(answered, "Først avslått.")
+    answered.refresh_from_db()
+    services.publish(answered)
+    assert Event.objects.filter(key=f"answer-published:{answered.pk}").exists()
+
+
+def test_the_command_rewrites_the_log_as_the_data_is(climate_plan):
+    before = dict(Event.objects.values_list("key", "data"))
+    Event.objects.all().delete()
+    Event.objects.create(
+        page=climate_plan, kind="round-opened", key="round-opened:0", happened_at=timezone.now()
+    )
+    call_command("record_events", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert dict(Event.objects.values_list("key", "data")) == before
+
+
+def test_the_demo_content_ends_with_its_answers_in_the_log(climate_plan):
+    answered = Submission.objects.filter(
+        round__page=climate_plan, state=SubmissionState.PUBLISHED
+    ).exclude(answer_sent="")
+    assert answered, "the demo content has answered input"
     expected = {f"answer-published:{pk}" for pk in answered.values_list("pk", flat=True)}
-    assert expected, "the demo content has answered input"
-    found = {key for key in keys(events_for([climate_plan])) if key.startswith("answer-")}
-    assert found == expected
-
-    Submission.objects.filter(pk__in=answered.values("pk")).update(state="withdrawn")
-    assert not any(k.startswith("answer-") for k in keys(events_for([climate_plan])))
+    assert expected == set(keys(climate_plan, kinds=["answer-published"]))
 
 
-def test_keys_are_stable_between_calls(plans):
-    assert keys(events_for(plans)) == keys(events_for(plans))
+def test_readers_ask_one_bounded_query(climate_plan, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        found = list(events.happened(timezone.now(), [climate_plan])[:5])
+    assert len(found) == 5
+    assert [event.happened_at for event in found] == sorted(
+        (event.happened_at for event in found), reverse=True
+    )
 
 
-def test_queries_do_not_grow_with_the_number_of_plans(plans, django_assert_num_queries):
-    # One query per kind of source (moved milestones, rounds, answers), whatever the plans.
-    with django_assert_num_queries(3):
-        events_for(plans)
+def test_renaming_a_plan_rewords_its_answers(climate_plan):
+    answer = Event.objects.filter(page=climate_plan, kind="answer-published").first()
+    climate_plan.title = "Klimaplanen"
+    climate_plan.save_revision().publish()
+    answer.refresh_from_db()
+    assert answer.title.startswith("Klimaplanen: kommunen har svart på innspill")
 
 
-def test_asking_for_some_kinds_runs_only_their_sources(plans, django_assert_num_queries):
-    with django_assert_num_queries(1):  # the rounds; no answers, no moved milestones
-        events = events_for(plans, kinds={"round-opened", "round-closing"})
-    assert events and {event.kind for event in events} == {"round-opened"}
+def test_answers_given_outside_the_services_are_recorded_when_the_plan_is_published(
+    answered, climate_plan
+):
+    Submission.objects.filter(pk=answered.pk).update(
+        state=SubmissionState.PUBLISHED, answer_sent=answered.answer, answered_at=timezone.now()
+    )
+    publish(climate_plan)
+    assert Event.objects.filter(key=f"answer-published:{answered.pk}").exists()
