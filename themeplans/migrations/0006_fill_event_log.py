@@ -17,7 +17,8 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0001_outbox_and_event_log"),
-        ("participation", "0005_submission_language"),
+        # The live models record_all() uses: every table they read at its final shape.
+        ("participation", "0006_mail_failures_to_outbox"),
         ("themeplans", "0005_case_number_advice"),
     ]
 
