@@ -13,17 +13,21 @@ from participation.models import ParticipationRound
 from subscriptions import mails, services
 from subscriptions.models import Subscription
 from tests.subscriptions.conftest import confirmed
+from tests.themeplans.feed_content import publish
 from themeplans.models import ThemePlanPage
 
 
 def open_round(plan, title):
-    """A round that opened five minutes ago: news to the plan's followers."""
-    return ParticipationRound.objects.create(
+    """A round that opened five minutes ago, published with its plan: news to the plan's
+    followers."""
+    round = ParticipationRound.objects.create(
         page=plan,
         title=title,
         opens_at=timezone.now() - timedelta(minutes=5),
         closes_at=timezone.now() + timedelta(days=30),
     )
+    publish(plan)
+    return round
 
 
 def test_two_plans_with_news_each_tell_their_own_followers(
