@@ -1,6 +1,7 @@
+import os
+
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
 
 
 @pytest.fixture(autouse=True)
@@ -23,19 +24,52 @@ def norwegian_interface():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def load_demo_content():
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def demo_is_loaded():
+    from asker.models import HomePage
+
+    return HomePage.objects.exists()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once into the test database: every test then starts from it
-    inside its own transaction instead of building the page tree again (seconds per test)."""
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, loaded into the test database the first time a test asks for it and
+    kept for the rest of the session. Tests asking for it run after the others (see
+    pytest_collection_modifyitems), so a test that builds its own pages with factories never
+    sees it."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        if not demo_is_loaded():
+            load_demo_content()
 
 
 @pytest.fixture
-def demo_site(db):
-    """The site as `make run` loads it: home page, theme plans, rounds, banner and footer.
+def demo_site(demo_content, db):
+    """The site as `make run` loads it: home page, theme plans, rounds, banner and footer."""
+    from wagtail.models import Site
 
-    Already there from django_db_setup; loading again only restores what a transactional
-    test (the browser tests) flushed."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    if not demo_is_loaded():
+        # A transactional test (the browser tests) emptied the database: load it for this test.
+        load_demo_content()
     return Site.objects.get(is_default_site=True)
+
+
+def needs_database(item):
+    """pytest-django's order: 0 for tests in a transaction, 1 for transactional ones, 2 without."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+def pytest_collection_modifyitems(items):
+    """After pytest-django's ordering, the tests in a transaction that ask for the demo site run
+    last among them: the demo is committed once when the first of them starts."""
+    items.sort(
+        key=lambda item: (needs_database(item), "demo_site" in getattr(item, "fixturenames", ()))
+    )

@@ -9,7 +9,7 @@ from participation.models import ParticipationRound, Submission
 from themeplans.events import events_for
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def oslo(*parts):

@@ -10,6 +10,9 @@ from participation.models import ParticipationRound, Submission
 from tests.themeplans.feed_content import add_plans, add_to_plan
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
+# These tests read the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 INDEX_RSS = "/temaplaner/rss/"
 CLIMATE_URL = "/temaplaner/handling-mot-klimaendringene/"
 CLIMATE_RSS = CLIMATE_URL + "rss/"
