@@ -56,20 +56,21 @@ def demo_site(demo_content, db):
     return Site.objects.get(is_default_site=True)
 
 
-def needs_database(item):
-    """pytest-django's order: 0 for tests in a transaction, 1 for transactional ones, 2 without."""
+def transactional(item):
+    """Whether pytest-django runs the test outside a transaction (it puts those last)."""
     fixtures = getattr(item, "fixturenames", ())
     marker = item.get_closest_marker("django_db")
     if "transactional_db" in fixtures or "live_server" in fixtures:
-        return 1
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return 1
-    return 0 if marker or "db" in fixtures else 2
+        return True
+    return bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
 
 
 def pytest_collection_modifyitems(items):
-    """After pytest-django's ordering, the tests in a transaction that ask for the demo site run
-    last among them: the demo is committed once when the first of them starts."""
+    """Tests that ask for the demo site run after the others in a transaction: the demo is
+    committed once, when the first of them starts. A test may reach the database through a
+    fixture it asks for only while running, so tests without `db` count as in a transaction."""
     items.sort(
-        key=lambda item: (needs_database(item), "demo_site" in getattr(item, "fixturenames", ()))
+        key=lambda item: (transactional(item), "demo_site" in getattr(item, "fixturenames", ()))
     )
