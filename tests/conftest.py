@@ -1,6 +1,7 @@
+import os
+
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
 
 
 @pytest.fixture(autouse=True)
@@ -23,19 +24,53 @@ def norwegian_interface():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def load_demo_content():
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def demo_is_loaded():
+    from asker.models import HomePage
+
+    return HomePage.objects.exists()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once into the test database: every test then starts from it
-    inside its own transaction instead of building the page tree again (seconds per test)."""
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, loaded into the test database the first time a test asks for it and
+    kept for the rest of the session. Tests asking for it run after the others (see
+    pytest_collection_modifyitems), so a test that builds its own pages with factories never
+    sees it."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        if not demo_is_loaded():
+            load_demo_content()
 
 
 @pytest.fixture
-def demo_site(db):
-    """The site as `make run` loads it: home page, theme plans, rounds, banner and footer.
+def demo_site(demo_content, db):
+    """The site as `make run` loads it: home page, theme plans, rounds, banner and footer."""
+    from wagtail.models import Site
 
-    Already there from django_db_setup; loading again only restores what a transactional
-    test (the browser tests) flushed."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    if not demo_is_loaded():
+        # A transactional test (the browser tests) emptied the database: load it for this test.
+        load_demo_content()
     return Site.objects.get(is_default_site=True)
+
+
+def transactional(item):
+    """Whether pytest-django runs the test outside a transaction (it puts those last)."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return True
+    return bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that ask for the demo site run after the others in a transaction: the demo is
+    committed once, when the first of them starts. A test may reach the database through a
+    fixture it asks for only while running, so tests without `db` count as in a transaction."""
+    items.sort(
+        key=lambda item: (transactional(item), "demo_site" in getattr(item, "fixturenames", ()))
+    )

@@ -12,8 +12,13 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-# Attachments written by tests go to a throwaway directory, never into the checkout.
+# Files written by tests go to throwaway directories, never into the checkout: attachments,
+# uploaded documents and images, and hypothesis's caches.
 os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="asker-test-private-"))
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="asker-test-media-"))
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="asker-test-hypothesis-")
+)
 
 from asker.settings import *  # noqa: F403
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from participation.models import ParticipationRound, SubmissionState
+from tests.factories import ThemePlanIndexPageFactory, ThemePlanPageFactory
 from tests.participation.conftest import make_submission
 from themeplans.models import (
     Milestone,
@@ -22,15 +23,27 @@ PLAN = "handling-mot-klimaendringene"
 
 
 @pytest.fixture
-def openapi(client, demo_site):
+def openapi(client, db):
     response = client.get("/api/openapi.json")
     assert response.status_code == 200
     return response.json()
 
 
 @pytest.fixture
-def climate_plan(demo_site):
-    return ThemePlanPage.objects.get(slug=PLAN)
+def plan_index(db):
+    return ThemePlanIndexPageFactory()
+
+
+@pytest.fixture
+def climate_plan(request, db):
+    """The climate plan: the demo's in a test that reads the demo site, else built on its own."""
+    if "demo_site" in request.fixturenames:
+        return ThemePlanPage.objects.get(slug=PLAN)
+    return ThemePlanPageFactory(
+        parent=request.getfixturevalue("plan_index"),
+        slug=PLAN,
+        title="Temaplan for handling mot klimaendringene",
+    )
 
 
 @pytest.fixture

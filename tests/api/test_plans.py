@@ -40,7 +40,9 @@ def test_schema_describes_the_api_in_norwegian_without_a_docs_page(client, opena
     assert client.get("/api/docs/").status_code == 404
 
 
-def test_list_matches_schema_and_has_the_plans_in_index_order(client, openapi, climate_plan):
+def test_list_matches_schema_and_has_the_plans_in_index_order(
+    client, demo_site, openapi, climate_plan
+):
     response = client.get(LIST)
     assert response.status_code == 200
     assert schema_errors(openapi, LIST, response) == []
@@ -72,7 +74,7 @@ def test_list_shows_phase_and_next_milestone(client, openapi, rich_plan):
     assert climate["next_milestone"]["display_date"] == "4. kvartal 2031"
 
 
-def test_list_pages_with_links_and_counts(client, openapi):
+def test_list_pages_with_links_and_counts(client, demo_site, openapi):
     first = client.get(LIST, {"page_size": 3})
     assert schema_errors(openapi, LIST, first) == []
     data = first.json()
@@ -104,7 +106,7 @@ def test_bad_page_is_a_json_error_in_norwegian(client, openapi, query, status, w
     assert words in response.json()["detail"]
 
 
-def test_detail_matches_schema_with_every_part_filled(client, openapi, rich_plan):
+def test_detail_matches_schema_with_every_part_filled(client, demo_site, openapi, rich_plan):
     response = client.get(DETAIL.format(slug=PLAN))
     assert response.status_code == 200
     assert schema_errors(openapi, DETAIL, response) == []
@@ -128,7 +130,9 @@ def test_detail_matches_schema_with_every_part_filled(client, openapi, rich_plan
     assert data["submissions_url"].endswith("/api/plans/handling-mot-klimaendringene/submissions/")
 
 
-def test_detail_shows_a_moved_milestone_with_its_original_date_and_decision(client, rich_plan):
+def test_detail_shows_a_moved_milestone_with_its_original_date_and_decision(
+    client, demo_site, rich_plan
+):
     milestones = client.get(DETAIL.format(slug=PLAN)).json()["milestones"]
     moved = next(m for m in milestones if m["title"] == "Planen vedtas")
     assert moved["kind"] == {"code": "adoption", "label": "Vedtak"}
@@ -156,7 +160,7 @@ def test_people_have_work_contacts_only(client, rich_plan):
     }
 
 
-def test_detail_lists_rounds_with_state_and_published_count(client, climate_plan):
+def test_detail_lists_rounds_with_state_and_published_count(client, demo_site, climate_plan):
     rounds = client.get(DETAIL.format(slug=PLAN)).json()["rounds"]
     by_title = {r["title"]: r for r in rounds}
     closed = by_title["Innspill til kunnskapsgrunnlaget"]

@@ -20,7 +20,7 @@ def by_reference(client, **query):
     return {item["reference"]: item for item in client.get(URL, query).json()["items"]}
 
 
-def test_published_input_matches_schema(client, openapi, climate_plan):
+def test_published_input_matches_schema(client, demo_site, openapi, climate_plan):
     response = client.get(URL)
     assert response.status_code == 200
     assert schema_errors(openapi, PATH, response) == []
@@ -117,7 +117,7 @@ def test_attachment_link_is_the_public_download(client, climate_plan):
     assert b"".join(download.streaming_content) == PDF
 
 
-def test_pages_of_input(client, openapi, climate_plan):
+def test_pages_of_input(client, demo_site, openapi, climate_plan):
     round = add_round(climate_plan)
     for n in range(4):
         add_published(round, text=f"Innspill {n}")

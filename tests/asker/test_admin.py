@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from tests.factories import HomePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,8 +36,9 @@ def test_ensure_admin_remembers_a_generated_password(monkeypatch, capsys, tmp_pa
     assert get_user_model().objects.count() == 1
 
 
-def test_staff_edit_the_alert_banner_in_the_admin(admin_client, demo_site):
-    url = f"/admin/settings/asker/alertbanner/{demo_site.pk}/"
+def test_staff_edit_the_alert_banner_in_the_admin(admin_client):
+    site = HomePageFactory().get_site()
+    url = f"/admin/settings/asker/alertbanner/{site.pk}/"
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "Vis varselet" in response.content.decode()

@@ -6,6 +6,8 @@ a slow machine makes a test slower, not flaky.
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.screenshots import save_screenshot, screenshot_directory
+
 
 def log_in(page: Page, site_url: str, username: str, password: str) -> None:
     """Log in through the admin's login form and wait for the dashboard."""
@@ -87,17 +89,19 @@ def publish(page: Page) -> None:
         footer.get_by_role("button", name="Publiser").click()
 
 
-def screenshot_editor(page: Page, path) -> None:
-    """Screenshot the whole editor form at the current width.
+def screenshot_editor(page: Page, name) -> None:
+    """Screenshot the whole editor form at the current width, when screenshots were asked for.
 
     The admin scrolls inside <main>, not the document, so a full-page screenshot would only show
     the viewport: grow the viewport to the form's height for the shot, then put it back.
     """
+    if screenshot_directory() is None:
+        return
     size = page.viewport_size
     main = page.locator("main#main")
     main.evaluate("element => element.scrollTo(0, 0)")
     height = main.evaluate("element => element.scrollHeight") + 60
     height = min(max(height, size["height"]), 6000)
     page.set_viewport_size({"width": size["width"], "height": height})
-    page.screenshot(path=path)
+    save_screenshot(page, name)
     page.set_viewport_size(size)

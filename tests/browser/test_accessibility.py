@@ -4,19 +4,16 @@ This is the one complete list of the public page types (PAGE_TYPES); test_reflow
 screenshots use it too. Each page type is one test, checked at both widths in the same browser
 page (resized), so a failure names the page and lists the violations per width.
 
-With SCREENSHOTS set in the environment, each page type is also saved at 320 px as
-docs/screenshots/320-<page>.png.
+With SCREENSHOTS set in the environment (tests/browser/screenshots.py), each page type is also
+saved at 320 px as 320-<page>.png.
 """
-
-import os
-from pathlib import Path
 
 import pytest
 
 from tests.browser.axe import axe_violations
 from tests.browser.navigation import submit_and_wait
+from tests.browser.screenshots import save_screenshot
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WIDTHS = [320, 1280]
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
 FORM = PLAN + "innspill/"
@@ -107,7 +104,7 @@ PAGE_TYPES = [
     *[(f"en-legal-{slug}", f"/en/{slug}/", None) for slug in LEGAL],
 ]
 PAGE_IDS = [name for name, _path, _action in PAGE_TYPES]
-# Saved at 320 px for review (docs/screenshots/320-<page>.png); one plan stands for all.
+# Saved at 320 px (320-<page>.png) when screenshots are asked for; one plan stands for all.
 SCREENSHOT_PAGES = {
     name for name in PAGE_IDS if not name.startswith("plan-") or name == "plan-" + PLANS[0]
 }
@@ -128,18 +125,13 @@ def open_page_type(browser, site, name, width, **context_options):
     return page
 
 
-def save_screenshot(page, name):
-    if os.environ.get("SCREENSHOTS") and name in SCREENSHOT_PAGES:
-        page.screenshot(path=SCREENSHOTS / f"320-{name}.png", full_page=True)
-
-
 def violations_at_widths(page, name):
     """{width: axe violations} for the page at each width, the first one as opened."""
     found = {}
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        if width == 320:
-            save_screenshot(page, name)
+        if width == 320 and name in SCREENSHOT_PAGES:
+            save_screenshot(page, f"320-{name}.png", full_page=True)
         found[width] = axe_violations(page)
     return {width: lines for width, lines in found.items() if lines}
 

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from tests.browser.test_home_page import SCREENSHOTS
+from tests.browser.screenshots import save_screenshot
 
 
 def test_editor_switches_off_the_alert_banner_in_the_admin(browser, site_url):
@@ -15,13 +15,13 @@ def test_editor_switches_off_the_alert_banner_in_the_admin(browser, site_url):
     page.goto(site_url + "/admin/login/")
     page.fill("input[name=username]", "redaktor")
     page.fill("input[name=password]", "langt-og-trygt-passord")
-    page.screenshot(path=SCREENSHOTS / "admin-login-1280.png")
+    save_screenshot(page, "admin-login-1280.png")
     page.locator("form button[type=submit]").click()
     page.wait_for_url(site_url + "/admin/")
     page.goto(site_url + "/admin/settings/asker/alertbanner/")
-    page.screenshot(path=SCREENSHOTS / "admin-alert-banner-1280.png", full_page=True)
+    save_screenshot(page, "admin-alert-banner-1280.png", full_page=True)
     page.set_viewport_size({"width": 375, "height": 800})
-    page.screenshot(path=SCREENSHOTS / "admin-alert-banner-375.png", full_page=True)
+    save_screenshot(page, "admin-alert-banner-375.png", full_page=True)
     page.get_by_role("checkbox", name="Vis varselet").uncheck()
     with page.expect_navigation():
         page.get_by_role("button", name="Lagre").click()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from participation import links
 from participation.models import ParticipationRound
 from tests.browser.admin_helpers import log_in, open_chooser, open_tab
-from tests.browser.test_home_page import SCREENSHOTS
+from tests.browser.screenshots import DOCS_SCREENSHOTS
 from tests.participation.conftest import make_submission
 from themeplans.models import ThemePlanIndexPage, ThemePlanPage
 
@@ -140,7 +140,7 @@ def test_the_admin_works_within_its_policy(browser, site_url, settings, tmp_path
     collect(page, violations)
 
     page.goto(site_url + "/admin/images/multiple/add/")
-    page.locator("input[type=file]").first.set_input_files(SCREENSHOTS / "home-320.png")
+    page.locator("input[type=file]").first.set_input_files(DOCS_SCREENSHOTS / "home-320.png")
     expect(page.get_by_text("Opplasting vellykket")).to_be_visible(timeout=20_000)
     collect(page, violations)
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.browser.test_participation_pages import SCREENSHOTS, check, open_page
+from tests.browser.screenshots import save_screenshot
+from tests.browser.test_participation_pages import check, open_page
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -15,6 +16,6 @@ def test_index_offers_rss_and_calendar(browser, site_url, width):
     assert rss.get_attribute("href") == "/temaplaner/rss/"
     assert calendar.get_attribute("href") == "/temaplaner/kalender.ics"
     section.scroll_into_view_if_needed()
-    section.screenshot(path=SCREENSHOTS / f"plan-index-abonner-{width}.png")
+    save_screenshot(section, f"plan-index-abonner-{width}.png")
     check(page, width)
     page.context.close()

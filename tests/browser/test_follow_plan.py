@@ -1,5 +1,5 @@
 """Following a plan by e-mail in the browser: the form, the confirm link and the unsubscribe link,
-at phone and desktop widths, checked by axe and saved as screenshots (docs/screenshots/folg-*)."""
+at phone and desktop widths, checked by axe and saved as screenshots (folg-*) when asked for."""
 
 import re
 
@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 
 from tests.browser.navigation import focused_id, submit_and_wait
-from tests.browser.test_participation_pages import PLAN, SCREENSHOTS, WIDTHS, check, open_page
+from tests.browser.screenshots import save_screenshot
+from tests.browser.test_participation_pages import PLAN, WIDTHS, check, open_page
 
 FOLLOW = PLAN + "folg/"
 
@@ -30,7 +31,7 @@ def test_follow_confirm_and_leave(browser, site, width):
     page = open_page(browser, site + PLAN, width)
     section = page.locator("section[aria-labelledby=folg]")
     assert page.locator(".toc a[href='#folg']").count() == 1
-    section.screenshot(path=SCREENSHOTS / f"folg-seksjon-{width}.png")
+    save_screenshot(section, f"folg-seksjon-{width}.png")
     section.get_by_role("link", name="Følg planen på e-post").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Følg planen"

@@ -1,12 +1,10 @@
 """The site frame in a real browser: accessible at phone and desktop widths, fine without JS."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.screenshots import save_screenshot
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PAGES = [
     ("home", "/", "Temaplaner i Asker kommune"),
     ("theme-plan-index", "/temaplaner/", "Temaplaner for Asker kommune"),
@@ -26,7 +24,7 @@ def test_page_has_no_axe_violations_and_no_horizontal_scroll(
     assert page.locator("h1").inner_text() == heading
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+    save_screenshot(page, f"{name}-{width}.png", full_page=True)
     context.close()
 
 

@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 from participation.models import Submission
 from participation.moderation.permissions import MODERATORS_GROUP
 from tests.browser.admin_helpers import log_in, screenshot_editor
-from tests.browser.test_home_page import SCREENSHOTS
 
 USERNAME, PASSWORD = "moderator", "langt-og-trygt-passord"
 
@@ -46,20 +45,20 @@ def test_moderator_screens(browser, site_url):
 
     page.goto(site_url + "/admin/innspill/")
     expect(page.get_by_role("link", name=dahl.reference)).to_be_visible()
-    screenshot_editor(page, SCREENSHOTS / "admin-innspill-liste.png")
+    screenshot_editor(page, "admin-innspill-liste.png")
 
     page.get_by_role("link", name=dahl.reference).click()
     expect(page.get_by_text("Forslag om fossilfrie byggeplasser.pdf")).to_be_visible()
-    screenshot_editor(page, SCREENSHOTS / "admin-innspill-detalj.png")
+    screenshot_editor(page, "admin-innspill-detalj.png")
 
     page.goto(site_url + "/admin/innspillsrunder/")
     expect(
         page.get_by_role("link", name="Demo: innspill til temaplan for klima", exact=True)
     ).to_be_visible()
-    screenshot_editor(page, SCREENSHOTS / "admin-innspillsrunder.png")
+    screenshot_editor(page, "admin-innspillsrunder.png")
 
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(site_url + "/admin/innspill/")
     expect(page.get_by_role("link", name=dahl.reference)).to_be_visible()
-    screenshot_editor(page, SCREENSHOTS / "admin-innspill-liste-mobil.png")
+    screenshot_editor(page, "admin-innspill-liste-mobil.png")
     context.close()

@@ -1,18 +1,17 @@
 """The innspill pages as a citizen meets them: at phone and desktop widths, with and without JS.
 
-Every page is checked with axe (WCAG 2.1 A/AA), for horizontal scroll at 320 px, and saved as a
-screenshot in docs/screenshots for review.
+Every page is checked with axe (WCAG 2.1 A/AA) and for horizontal scroll at 320 px, and saved as a
+screenshot for review when screenshots are asked for (tests/browser/screenshots.py).
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
 from tests.browser.axe import axe_violations
 from tests.browser.navigation import focused_id, submit_and_wait
+from tests.browser.screenshots import save_screenshot
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
 FORM = PLAN + "innspill/"
 WIDTHS = [320, 1280]
@@ -49,7 +48,7 @@ def open_page(browser, url, width, *, javascript=True):
 
 
 def check(page, width, screenshot=None, *, axe=True):
-    """What every page must pass: no axe violations, no sideways scrolling, a screenshot.
+    """What every page must pass: no axe violations, no sideways scrolling; a screenshot if asked.
 
     axe runs in the page and waits on timers, so it cannot check a page opened without
     JavaScript (axe=False); such a page is checked by axe in a second context where its
@@ -59,7 +58,7 @@ def check(page, width, screenshot=None, *, axe=True):
         assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     if screenshot:
-        page.screenshot(path=SCREENSHOTS / f"{screenshot}-{width}.png", full_page=True)
+        save_screenshot(page, f"{screenshot}-{width}.png", full_page=True)
 
 
 def fill_in(page):

@@ -17,7 +17,7 @@ from tests.browser.admin_helpers import (
     upload_document,
 )
 from tests.browser.axe import axe_violations
-from tests.browser.test_home_page import SCREENSHOTS
+from tests.browser.screenshots import save_screenshot
 
 USERNAME, PASSWORD = "redaktor", "langt-og-trygt-passord"
 CLIMATE_PLAN = "/temaplaner/handling-mot-klimaendringene/"
@@ -95,19 +95,19 @@ def test_staff_member_creates_and_publishes_a_plan_in_the_admin(
     index_id = ThemePlanIndexPage.objects.get().id
     page.goto(f"{site_url}/admin/pages/add/themeplans/themeplanpage/{index_id}/")
     fill_content_tab(page)
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-innhold-1280.png")
+    screenshot_editor(page, "admin-plan-editor-innhold-1280.png")
     page.set_viewport_size({"width": 375, "height": 800})
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-innhold-375.png")
+    screenshot_editor(page, "admin-plan-editor-innhold-375.png")
     page.set_viewport_size({"width": 1280, "height": 900})
 
     fill_mandate_tab(page)
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-mandat-1280.png")
+    screenshot_editor(page, "admin-plan-editor-mandat-1280.png")
     fill_schedule_tab(page)
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-framdrift-1280.png")
+    screenshot_editor(page, "admin-plan-editor-framdrift-1280.png")
     fill_people_tab(page)
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-personer-1280.png")
+    screenshot_editor(page, "admin-plan-editor-personer-1280.png")
     fill_documents_tab(page, tmp_path)
-    screenshot_editor(page, SCREENSHOTS / "admin-plan-editor-dokumenter-1280.png")
+    screenshot_editor(page, "admin-plan-editor-dokumenter-1280.png")
 
     publish(page)
     expect(page.locator(".messages")).to_contain_text("Temaplan for testing")
@@ -152,7 +152,7 @@ def test_citizen_reads_the_climate_plan_and_the_index(browser, site_url, width):
         expect(page.locator("h1")).to_be_visible()
         assert axe_violations(page) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        save_screenshot(page, f"{name}-{width}.png", full_page=True)
     context.close()
 
 

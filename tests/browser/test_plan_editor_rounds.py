@@ -12,7 +12,6 @@ from tests.browser.admin_helpers import (
     publish,
     screenshot_editor,
 )
-from tests.browser.test_home_page import SCREENSHOTS
 
 USERNAME, PASSWORD = "redaktor", "langt-og-trygt-passord"
 
@@ -39,7 +38,7 @@ def test_the_medvirkning_tab_lists_the_rounds(editor_page):
     expect(editor_page.locator("#id_participation_rounds-0-title")).to_have_value(
         "Innspill til kunnskapsgrunnlaget"
     )
-    screenshot_editor(editor_page, SCREENSHOTS / "admin-plan-medvirkning-1280.png")
+    screenshot_editor(editor_page, "admin-plan-medvirkning-1280.png")
 
 
 def test_a_round_with_input_cannot_be_deleted(editor_page):

@@ -1,5 +1,5 @@
 """The site search as a visitor uses it: from the header link to a plan, at phone and desktop
-widths, checked with axe and saved as screenshots in docs/screenshots (sok-*.png)."""
+widths, checked with axe and saved as screenshots (sok-*.png) when asked for."""
 
 import pytest
 

@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from participation.models import ParticipationRound
 from tests.browser.admin_helpers import log_in, screenshot_editor
-from tests.browser.test_home_page import SCREENSHOTS
 from tests.browser.test_moderation_admin import PASSWORD, USERNAME, make_moderator
 from tests.participation.conftest import make_submission
 from themeplans.models import ThemePlanPage
@@ -55,7 +54,7 @@ def test_statistics_screen(browser, site_url):
     chart = page.get_by_role("img", name="Innspill per plan, etter status")
     expect(chart).to_be_visible()
     expect(page.locator("[data-total]")).to_have_text("25")  # six demo inputs and nineteen
-    screenshot_editor(page, SCREENSHOTS / "admin-innspill-statistikk-1280.png")
+    screenshot_editor(page, "admin-innspill-statistikk-1280.png")
 
     # Choosing a plan shows its rounds in the chart; a bad date is explained.
     page.get_by_label("Plan", exact=True).select_option(label=water.title)
@@ -72,6 +71,6 @@ def test_statistics_screen(browser, site_url):
     # The chart fits the phone's width; the tables scroll sideways inside their own box.
     box = page.get_by_role("img", name="Innspill per plan, etter status").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-    screenshot_editor(page, SCREENSHOTS / "admin-innspill-statistikk-375.png")
+    screenshot_editor(page, "admin-innspill-statistikk-375.png")
     assert errors == []
     context.close()

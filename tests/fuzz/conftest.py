@@ -7,6 +7,7 @@ random, so a red build can be reproduced.
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,8 @@ def assert_shown_escaped(response, sent):
             assert piece not in body or piece not in value, f"unescaped: {piece!r}"
         if len(value) >= 12:
             assert value not in body, f"unescaped: {value[:200]!r}"
+
+
+@pytest.fixture(autouse=True)
+def demo(demo_site):
+    """These tests read the demo site (tests/conftest.py loads it once per session)."""

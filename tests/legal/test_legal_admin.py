@@ -8,6 +8,13 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from asker.models import ContentPage, HomePage
 from legal.models import LegalKind, LegalPage
+from tests.factories import HomePageFactory, LegalPageFactory
+
+LEGAL_PAGES = [
+    (LegalKind.ACCESSIBILITY, "Tilgjengelighetserklæring", "tilgjengelighet"),
+    (LegalKind.PRIVACY, "Personvernerklæring", "personvern"),
+    (LegalKind.COOKIES, "Informasjonskapsler", "informasjonskapsler"),
+]
 
 
 def form_data(**fields):
@@ -30,7 +37,9 @@ def form_data(**fields):
 @pytest.mark.django_db
 class TestLegalPageAdmin(WagtailPageTestCase):
     def setUp(self):
-        self.home = HomePage.objects.get()
+        self.home = HomePageFactory()
+        for kind, title, slug in LEGAL_PAGES:
+            LegalPageFactory(parent=self.home, kind=kind, title=title, slug=slug)
         self.user = get_user_model().objects.create_superuser("redaktor", password="passord-123")
         self.client.force_login(self.user)
 

@@ -110,3 +110,8 @@ def moderator_client(client, moderator):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def demo(demo_site):
+    """These tests read the demo site (tests/conftest.py loads it once per session)."""

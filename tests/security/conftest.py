@@ -83,3 +83,8 @@ def as_role(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def demo(demo_site):
+    """These tests read the demo site (tests/conftest.py loads it once per session)."""

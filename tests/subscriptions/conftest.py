@@ -56,3 +56,8 @@ class RefusingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("SMTP-serveren svarer ikke")
+
+
+@pytest.fixture(autouse=True)
+def demo(demo_site):
+    """These tests read the demo site (tests/conftest.py loads it once per session)."""

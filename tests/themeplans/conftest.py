@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -6,11 +7,11 @@ from themeplans.models import ThemePlanPage
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Set the date the site believes it is (Europe/Oslo), for phases and timelines."""
+def clock(time_machine):
+    """Set the date the site believes it is (noon in Europe/Oslo), for phases and timelines."""
 
     def set_today(day: date):
-        monkeypatch.setattr("themeplans.models.plans.today", lambda: day)
+        time_machine.move_to(datetime.combine(day, time(12), ZoneInfo("Europe/Oslo")), tick=False)
 
     return set_today
 

@@ -11,6 +11,9 @@ from participation.models import ParticipationRound
 from tests.themeplans.feed_content import add_plans, add_to_plan
 from themeplans.models import Milestone, ThemePlanPage
 
+# These tests read the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 INDEX_ICS = "/temaplaner/kalender.ics"
 CLIMATE_URL = "/temaplaner/handling-mot-klimaendringene/"
 CLIMATE_ICS = CLIMATE_URL + "kalender.ics"

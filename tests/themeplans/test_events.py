@@ -15,7 +15,7 @@ from tests.participation.conftest import make_submission
 from tests.themeplans.feed_content import publish
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def oslo(*parts):

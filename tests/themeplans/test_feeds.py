@@ -12,6 +12,9 @@ from tests.themeplans.feed_content import add_answers, add_plans, add_to_plan, p
 from themeplans.feeds import ITEMS
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
+# These tests read the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 INDEX_RSS = "/temaplaner/rss/"
 CLIMATE_URL = "/temaplaner/handling-mot-klimaendringene/"
 CLIMATE_RSS = CLIMATE_URL + "rss/"

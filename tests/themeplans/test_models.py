@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from themeplans.models import Milestone, PlanGoal, PoliticalBody, PoliticalDecision
+from tests.factories import PlanGoalFactory, PoliticalBodyFactory, PoliticalDecisionFactory
+from themeplans.models import Milestone, PlanGoal, PoliticalDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,8 @@ def test_milestone_ending_before_it_starts_is_refused():
 
 
 def test_milestone_moved_by_a_decision_needs_its_original_date():
-    body = PoliticalBody.objects.get_or_create(
-        name="Formannskapet", defaults={"kind": "formannskap"}
-    )[0]
-    decision = PoliticalDecision.objects.create(
-        body=body, decided_on=date(2020, 11, 17), title="Utsettelser"
-    )
+    body = PoliticalBodyFactory(name="Formannskapet")
+    decision = PoliticalDecisionFactory(body=body, title="Utsettelser")
     milestone = Milestone(
         title="Vedtak", kind="adoption", starts_on=date(2021, 6, 1), moved_by=decision
     )
@@ -48,9 +45,7 @@ def test_original_date_without_a_decision_is_refused():
 
 @pytest.mark.parametrize("case_number", ["8/20", "0008-20", "sak 0008/20", "0008/2020"])
 def test_case_number_in_the_wrong_form_is_refused(case_number):
-    body = PoliticalBody.objects.get_or_create(
-        name="Kommunestyret", defaults={"kind": "kommunestyre"}
-    )[0]
+    body = PoliticalBodyFactory(name="Kommunestyret")
     decision = PoliticalDecision(
         body=body, decided_on=date(2020, 2, 13), title="Mandat", case_number=case_number
     )
@@ -60,9 +55,7 @@ def test_case_number_in_the_wrong_form_is_refused(case_number):
 
 
 def test_case_number_in_the_usual_form_is_accepted():
-    body = PoliticalBody.objects.get_or_create(
-        name="Kommunestyret", defaults={"kind": "kommunestyre"}
-    )[0]
+    body = PoliticalBodyFactory(name="Kommunestyret")
     PoliticalDecision(
         body=body, decided_on=date(2020, 2, 13), title="Mandat", case_number="0008/20"
     ).full_clean()
@@ -84,7 +77,6 @@ def test_milestone_shows_its_date_with_its_precision():
 
 
 def test_sub_goal_cannot_have_sub_goals():
-    main = PlanGoal.objects.create(code="1", title="Hovedmål")
-    sub = PlanGoal.objects.create(code="1.1", title="Delmål", parent=main)
+    sub = PlanGoalFactory(code="1.1", parent=PlanGoalFactory(code="1"))
     with pytest.raises(ValidationError):
         PlanGoal(code="1.1.1", title="For dypt", parent=sub).clean()
