@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from participation.models import Submission
 from tests.participation.conftest import FORM_URL, PLAN_URL
@@ -16,9 +15,9 @@ NOW = datetime(2026, 12, 1, 12, 0, 0, tzinfo=OSLO)
 
 
 @pytest.fixture
-def frozen(monkeypatch):
+def frozen(time_machine):
     """Freeze the clock the rounds are judged by."""
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    time_machine.move_to(NOW, tick=False)
     return NOW
 
 
@@ -70,13 +69,13 @@ def test_posts_are_taken_exactly_within_the_window(
 
 
 def test_a_round_that_closes_while_the_sender_writes_refuses_and_shows_the_text(
-    client, only_round, send, monkeypatch
+    client, only_round, send, time_machine
 ):
     set_window(only_round, NOW - timedelta(days=1), NOW + timedelta(minutes=5))
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    time_machine.move_to(NOW, tick=False)
     html = client.get(FORM_URL).content.decode()
     assert "Send innspill" in html
-    monkeypatch.setattr(timezone, "now", lambda: NOW + timedelta(minutes=5, seconds=1))
+    time_machine.move_to(NOW + timedelta(minutes=5, seconds=1), tick=False)
     response = send(text="Skrevet mens fristen gikk ut.", shown_at="x")
     assert response.status_code == 403
     text = visible_text(response)

@@ -1,9 +1,12 @@
 """A citizen sends input: the form, every bad input, anti-spam, the receipt and the e-mails."""
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
+from django.utils import timezone
 
 from participation.models import Submission
 from tests.participation import files
@@ -195,20 +198,15 @@ def test_the_honeypot_blocks_the_post_with_a_message_and_keeps_the_text(send):
     assert stored() == 0
 
 
-def test_a_form_sent_within_seconds_is_refused_and_can_be_sent_again(
-    client, send, settings, monkeypatch
-):
+def test_a_form_sent_within_seconds_is_refused_and_can_be_sent_again(client, send, settings):
     settings.PARTICIPATION_MIN_FILL_SECONDS = 3
     response = send()
     assert response.status_code == 400
     assert "Du sendte skjemaet bare sekunder etter at du åpnet det" in summary(response)
     assert stored() == 0
     stamp = re.search(r'name="shown_at" value="([^"]+)"', response.content.decode()).group(1)
-    import time
-
-    real_time = time.time
-    monkeypatch.setattr("core.antispam.time.time", lambda: real_time() + 4)
-    again = send(shown_at=stamp)
+    with time_machine.travel(timezone.now() + timedelta(seconds=4), tick=False):
+        again = send(shown_at=stamp)
     assert again.status_code == 302
 
 
@@ -303,15 +301,12 @@ def test_the_same_form_sent_twice_is_stored_once_and_both_get_the_receipt(client
     assert another_form["Location"] != first["Location"] and stored() == 2
 
 
-def test_a_form_open_for_more_than_a_day_is_sent_again_with_the_text_kept(send, monkeypatch):
-    import time
-
+def test_a_form_open_for_more_than_a_day_is_sent_again_with_the_text_kept(send):
     from core import antispam
 
     old_stamp = antispam.form_stamp()
-    real_time = time.time
-    monkeypatch.setattr("django.core.signing.time.time", lambda: real_time() + 25 * 3600)
-    response = send(shown_at=old_stamp)
+    with time_machine.travel(timezone.now() + timedelta(hours=25), tick=False):
+        response = send(shown_at=old_stamp)
     assert response.status_code == 400
     assert "Skjemaet har vært åpent i over et døgn" in summary(response)
     assert "Flere ombruksstasjoner, takk." in response.content.decode()
