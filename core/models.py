@@ -95,8 +95,3 @@ class Event(models.Model):
     @property
     def link(self):
         return self.page.url + self.data["below"]
-
-    @property
-    def plan(self):
-        """The page, by the name the plans' readers use (feeds, mails to followers)."""
-        return self.page

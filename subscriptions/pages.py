@@ -6,13 +6,12 @@ in the e-mails are site-wide (subscriptions.urls).
 
 from wagtail.contrib.routable_page.models import path
 
+from subscriptions import views
+
 
 class FollowPageMixin:
     """A page (with Wagtail's RoutablePageMixin) that people can follow by e-mail."""
 
     @path("folg/", name="follow")
     def follow(self, request):
-        # Not at the top: the views' services still load the plan models (notifications.py).
-        from subscriptions import views
-
         return views.follow_page(request, self)

@@ -122,7 +122,7 @@ def notify(now=None, report=None):
     for language in in_use:
         with translation.override(language):
             for event in notifications.mailed_events(plans, now):
-                events[event.plan.pk, language].append(event)
+                events[event.page_id, language].append(event)
 
     summary = Summary()
     for plan in plans:
