@@ -9,20 +9,12 @@ import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-workdir = tempfile.mkdtemp(prefix="asker-bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+from demo_django import start
 
-import django  # noqa: E402
-
-django.setup()
+start()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
