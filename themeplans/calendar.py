@@ -28,23 +28,20 @@ def _sort_key(entry):
     return (day, entry.page.path, entry.key)
 
 
-def entries_for(plans):
+def entries_for(plans, milestones):
     """Every entry on these plans, in date order: a constant number of queries for all."""
     plans = list(plans)
     if not plans:
         return []
-    entries = [*milestone_entries(plans), *deadline_entries(plans)]
+    entries = [*milestone_entries(plans, milestones), *deadline_entries(plans)]
     return sorted(entries, key=_sort_key)
 
 
-def milestone_entries(plans):
-    """Each milestone as all-day events over the days its precision stands for: «3. kvartal
-    2020» is 1 July to 30 September."""
-    from themeplans.models import Milestone
-
+def milestone_entries(plans, milestones):
+    """Each of the plans' `milestones` as all-day events over the days its precision stands
+    for: «3. kvartal 2020» is 1 July to 30 September."""
     by_id = {plan.pk: plan for plan in plans}
-    milestones = Milestone.objects.filter(page__in=by_id).select_related("body", "moved_by__body")
-    for milestone in milestones:
+    for milestone in milestones.filter(page__in=by_id).select_related("body", "moved_by__body"):
         plan = by_id[milestone.page_id]
         span = milestone.span
         yield CalendarEntry(
@@ -125,12 +122,16 @@ def _add_time_zones(calendar, entries):
         )
 
 
-def calendar_response(request, page, plans):
-    """The .ics for `page` (the index or one plan) with the entries of `plans`."""
+def calendar_response(request, page, plans, milestones):
+    """The .ics for `page` (the index or one plan) with the entries of `plans`.
+
+    `milestones` is Milestone's query, handed in by the pages' routes: the models import this
+    module, so it does not import them back."""
     if refused := read_only(request):
         return refused
     plans = list(plans)
-    calendar = build_calendar(feed_title(page, plans), entries_for(plans), request)
+    entries = entries_for(plans, milestones)
+    calendar = build_calendar(feed_title(page, plans), entries, request)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
     return response

@@ -104,7 +104,9 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
 
     @routable.re_path(r"^kalender\.ics/$", name="calendar")
     def calendar_feed(self, request):
-        return calendar.calendar_response(request, self, self.published_plans())
+        return calendar.calendar_response(
+            request, self, self.published_plans(), Milestone.objects.all()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -310,7 +312,7 @@ class ThemePlanPage(
 
     @routable.re_path(r"^kalender\.ics/$", name="calendar")
     def calendar_feed(self, request):
-        return calendar.calendar_response(request, self, [self])
+        return calendar.calendar_response(request, self, [self], Milestone.objects.all())
 
     def _load_bodies(self):
         """Both political bodies of the mandate in one query instead of one each."""
