@@ -44,6 +44,10 @@ def browser():
         browser.close()
 
 
+# How long the live server must have run no request before the database is emptied.
+QUIET = 0.3
+
+
 @pytest.fixture
 def site_url(live_server, transactional_db, browser):
     from django.core.management import call_command
@@ -56,8 +60,17 @@ def site_url(live_server, transactional_db, browser):
         # locked and PostgreSQL waits for the flush.
         for context in browser.contexts:
             context.close()
+        # Quiet for a moment, not just idle once: a request the server has accepted but not
+        # yet started counts only when it starts (a late stylesheet deadlocked the flush).
         deadline = time.monotonic() + 10
-        while in_flight() and time.monotonic() < deadline:
+        quiet_since = None
+        while time.monotonic() < deadline:
+            if in_flight():
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= QUIET:
+                break
             time.sleep(0.05)
 
 
