@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -9,13 +10,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import events
 from core.blocks import BodyBlock, LinkBlock
 from core.links import tel_href
 from core.pages import RememberRouteMixin
 
 
 class HomePage(RememberRouteMixin, Page):
-    """The front page: a lead, featured links and the latest updates on the site."""
+    """The front page: a lead, featured links and what is new in the planning work."""
 
     lead = models.TextField(
         _("Ingress"),
@@ -29,11 +31,11 @@ class HomePage(RememberRouteMixin, Page):
         help_text=_("Snarveier som vises som kort øverst på forsiden."),
     )
     updates_count = models.PositiveSmallIntegerField(
-        _("Antall siste oppdateringer"),
+        _("Antall hendelser under «Nytt i planarbeidet»"),
         default=5,
         help_text=_(
-            "Så mange av de sist publiserte sidene vises under «Siste oppdateringer». "
-            "Skriv 0 for å skjule området."
+            "Så mange av de siste hendelsene vises på forsiden: nye planer, flyttede datoer, "
+            "innspillsrunder og svar. Skriv 0 for å skjule området."
         ),
     )
 
@@ -52,24 +54,18 @@ class HomePage(RememberRouteMixin, Page):
     class Meta:
         verbose_name = _("Forside")
 
-    def latest_updates(self):
-        """Recently published pages below the home page, newest first."""
+    def news(self):
+        """The latest events on the site's public pages (a plan published, a milestone moved, a
+        round opened, an answer published), newest first: read from the event log with one
+        bounded query, so the cost does not grow with the amount of input."""
         if not self.updates_count:
             return []
-        return (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
-            .exclude(last_published_at=None)
-            .order_by("-last_published_at")
-            .only("id", "title", "url_path", "last_published_at", "search_description")[
-                : self.updates_count
-            ]
-        )
+        pages = Page.objects.live().public().descendant_of(self)
+        return list(events.happened(timezone.now(), pages)[: self.updates_count])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_updates"] = list(self.latest_updates())
+        context["news"] = self.news()
         return context
 
 

@@ -137,6 +137,17 @@ def content_lang(language=None):
     return languages.lang_attribute(language)
 
 
+@register.filter
+def marking_title(text, page):
+    """`text` (a sentence in the interface's language) with the page's title in it marked
+    lang="nb" where the interface is not Norwegian: «New theme plan: <span lang="nb">…</span>»."""
+    mark = languages.lang_mark()
+    if not mark or not page.title or page.title not in text:
+        return text
+    before, _, after = text.partition(page.title)
+    return format_html('{}<span lang="{}">{}</span>{}', before, mark, page.title, after)
+
+
 @register.simple_tag
 def interface_lang():
     return languages.active_language()

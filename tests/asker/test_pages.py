@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from asker.models import AlertBanner, ContentPage, HomePage
-from themeplans.models import ThemePlanIndexPage
+from core import events
+from themeplans.models import ThemePlanIndexPage, ThemePlanPage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +34,60 @@ def test_home_page_without_active_banner_shows_no_banner(client, demo_site):
     assert "alert-banner" not in html
 
 
-def test_home_page_lists_latest_updates_with_norwegian_dates(client, demo_site):
+def news_items(client):
+    """(title, href) of the home page's «Nytt i planarbeidet», top to bottom."""
     html = client.get("/").content.decode()
-    assert "Siste oppdateringer" in html
+    return re.findall(r'class="update-list__link" href="([^"]*)">([^<]*)</a>', html)
+
+
+def test_home_page_news_tells_what_happened_with_norwegian_dates(client, demo_site):
+    html = client.get("/").content.decode()
+    assert "Nytt i planarbeidet" in html
+    assert "Siste oppdateringer" not in html  # each line says what changed, not only that
     assert re.search(
         r'">\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|'
         r"oktober|november|desember) \d{4}</time>",
         html,
     )
-    assert 'class="update-list__link" href="/temaplaner/naturmangfold/"' in html
+    assert ("/temaplaner/naturmangfold/", "Ny temaplan: Temaplan for naturmangfold") in (
+        news_items(client)
+    )
+
+
+def test_home_page_news_reads_the_event_log_newest_first(client, demo_site):
+    plan = ThemePlanPage.objects.get(slug="kultur")
+    events.record(
+        events.event(
+            plan,
+            "milestone-moved",
+            "milestone-moved:test",
+            timezone.now(),
+            lambda: ("Temaplan for kultur: høringen er flyttet", ""),
+            below="#framdrift",
+        )
+    )
+    assert news_items(client)[0] == (
+        "/temaplaner/kultur/#framdrift",
+        "Temaplan for kultur: høringen er flyttet",
+    )
+
+
+def test_home_page_news_leaves_out_unpublished_plans_and_what_has_not_happened(client, demo_site):
+    ThemePlanPage.objects.get(slug="naturmangfold").unpublish()
+    home = HomePage.objects.get()
+    home.updates_count = 50
+    home.save()
+    titles = [title for _href, title in news_items(client)]
+    assert "Ny temaplan: Temaplan for naturmangfold" not in titles
+    assert "Ny temaplan: Temaplan for kultur" in titles
+    # The demo's open round closes in the future: that is not news yet.
+    assert not [title for title in titles if title.endswith("klima – stengt")]
+
+
+def test_home_page_news_can_be_hidden(client, demo_site):
+    HomePage.objects.update(updates_count=0)
+    html = client.get("/").content.decode()
+    assert "Nytt i planarbeidet" not in html
 
 
 def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, demo_site):
