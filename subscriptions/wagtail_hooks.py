@@ -11,6 +11,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.models import Page
@@ -20,6 +21,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.bulk_actions import PolicyDeleteBulkAction
 from core.permissions import RefusingPermissionPolicy
 from subscriptions.models import Subscription
 
@@ -134,4 +136,13 @@ class FollowerViewSet(SnippetViewSet):
         )
 
 
+class FollowerDeleteBulkAction(PolicyDeleteBulkAction):
+    """Those who may delete a follower on request may delete several at once; to anyone else
+    the screen says nothing, not even whether a follower exists."""
+
+    models = [Subscription]
+
+
 register_snippet(FollowerViewSet)
+# After Wagtail's own hooks (order 0), so that this replaces its bulk delete for followers.
+hooks.register("register_bulk_action", FollowerDeleteBulkAction, order=100)

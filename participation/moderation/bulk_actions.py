@@ -6,15 +6,14 @@ published is skipped, and the moderator is told which and why.
 
 from collections import defaultdict
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_list_or_404
 from django.utils.functional import classproperty
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from core.bulk_actions import PolicyDeleteBulkAction
 from participation import services
 from participation.models import Submission, SubmissionState
 from participation.moderation import decisions, filters, permissions
@@ -183,12 +182,9 @@ class DeclineBulkAction(SubmissionBulkAction):
         return declined, len(action.skipped)
 
 
-class NoDeleteBulkAction(DeleteBulkAction):
-    """Input is never deleted, not even in bulk. Wagtail's own delete action checks each item
-    and lists the ones it may not delete, references and all, to anyone in the admin; this one
-    refuses the screen before it shows anything. Registered last, so it replaces Wagtail's."""
+class NoDeleteBulkAction(PolicyDeleteBulkAction):
+    """Input is never deleted, not even in bulk: the policy refuses «delete» to everyone, so
+    the screen is refused before it lists a reference. Registered last, so it replaces
+    Wagtail's."""
 
     models = [Submission]
-
-    def dispatch(self, request, *args, **kwargs):
-        raise PermissionDenied

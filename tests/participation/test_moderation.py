@@ -2,15 +2,18 @@
 else sees it."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from participation import services
 from participation.models import Submission, SubmissionState
 from participation.moderation.permissions import MODERATORS_GROUP
+from tests.factories import SubmissionFactory
 from tests.participation.files import PDF, upload
 from tests.participation.moderation_support import LISTING, ROUNDS, demo_input, make_user
 
@@ -421,3 +424,61 @@ def test_a_withdrawal_while_the_moderator_had_the_form_open_is_not_undone(
     assert dahl.state == SubmissionState.WITHDRAWN
     assert dahl.answer == "Takk for innspillet." and not dahl.answer_sent
     assert mail.outbox == []
+
+
+class FooterSkeleton(HTMLParser):
+    """The bulk-action footer's elements and attributes, without text and without the buttons
+    (those are the only part meant to differ), e.g. [("section", {...}), ("h2", {...}), …];
+    and apart, the addresses the buttons lead to."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.elements, self.buttons, self.in_footer, self.in_buttons = [], [], 0, 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-bulk-action-footer" in attrs or self.in_footer:
+            self.in_footer += tag not in VOID_ELEMENTS
+            if self.in_buttons:
+                self.in_buttons += tag not in VOID_ELEMENTS
+                if tag == "a":
+                    self.buttons.append(attrs["href"])
+                return
+            self.elements.append((tag, attrs))
+            self.in_buttons = int("bulk-actions-buttons" in attrs.get("class", ""))
+
+    def handle_endtag(self, tag):
+        if self.in_footer:
+            self.in_footer -= 1
+            self.in_buttons = max(self.in_buttons - 1, 0)
+
+
+VOID_ELEMENTS = {"input", "br", "img", "hr", "meta", "link"}
+
+
+def test_listing_footer_is_wagtails_own_apart_from_the_buttons(moderator_client, demo_round):
+    """The input listing copies Wagtail's bulk-action footer only to leave «Slett» out (Wagtail
+    has no hook to filter bulk actions per model: wagtail/wagtail#11732). If an upgrade changes
+    Wagtail's footer (wagtailadmin/bulk_actions/footer.html), update
+    templates/participation/admin/submission_index.html to match."""
+    SubmissionFactory.create_batch(50, round=demo_round)  # a second page: «select all» shows
+    response = moderator_client.get(LISTING)
+    page_obj = response.context["page_obj"]
+    assert page_obj.has_other_pages()
+    wagtails = render_to_string(
+        "wagtailadmin/bulk_actions/footer.html",
+        {
+            "app_label": "participation",
+            "model_name": "submission",
+            "objects": page_obj,
+            "item_type": "ITEM",
+            "select_all_obj_text": "Velg alle innspill i listen",
+        },
+    )
+    ours = FooterSkeleton(response.content.decode())
+    assert ours.elements == FooterSkeleton(wagtails).elements
+    assert ours.buttons == [
+        reverse("wagtail_bulk_action", args=["participation", "submission", action])
+        for action in ("publish", "decline")
+    ]

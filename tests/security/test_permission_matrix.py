@@ -90,6 +90,8 @@ MATRIX = {
     "followers_csv":           (L,   L,   L,   L,   D,   D,   200, 200),
     "follower_inspect":        (L,   L,   L,   L,   D,   D,   200, 200),
     "follower_delete":         (L,   L,   L,   L,   D,   D,   200, 200),
+    # Refused before it looks the follower up: trying ids must not count the followers.
+    "follower_bulk_delete":    (L,   L,   L,   L,   D,   D,   200, 200),
     "follower_edit":           (L,   L,   L,   L,   D,   D,   D,   D),
     "follower_add":            (L,   L,   L,   L,   D,   D,   D,   D),
     "follower_chooser":        (L,   L,   L,   L,   D,   D,   200, 200),
@@ -182,6 +184,12 @@ TARGETS = {
     "followers_csv": Target(named(f"{FOLLOWERS}:list", query="?export=csv")),
     "follower_inspect": Target(named(f"{FOLLOWERS}:inspect", follower)),
     "follower_delete": Target(named(f"{FOLLOWERS}:delete", follower)),
+    "follower_bulk_delete": Target(
+        lambda w, t: (
+            reverse("wagtail_bulk_action", args=["subscriptions", "subscription", "delete"])
+            + f"?id={w.follower.pk}"
+        )
+    ),
     "follower_edit": Target(named(f"{FOLLOWERS}:edit", follower)),
     "follower_add": Target(named(f"{FOLLOWERS}:add")),
     "follower_chooser": Target(named(f"{FOLLOWER_CHOOSER}:choose")),

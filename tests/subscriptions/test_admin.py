@@ -100,3 +100,35 @@ def test_the_moderators_group_may_view_and_delete_followers_only(db):
         "view_subscription",
         "delete_subscription",
     }
+
+
+BULK_DELETE = "/admin/bulk/subscriptions/subscription/delete/"
+
+
+def test_editors_cannot_count_followers_on_the_bulk_delete_screen(editor_client, followers):
+    """Wagtail's bulk delete screen answered 404 for an unknown id and listed «1 item you may
+    not delete» for a follower that exists: enough to count the followers one id at a time."""
+    active, waiting = followers
+    missing = max(active.pk, waiting.pk) + 1000
+    outcomes = []
+    for ids in ([active.pk], [missing], [active.pk, waiting.pk]):
+        query = "&".join(f"id={pk}" for pk in ids)
+        response = editor_client.get(f"{BULK_DELETE}?{query}")
+        html = response.content.decode()
+        assert "aktiv@example.no" not in html and "venter@example.no" not in html
+        assert "Følger nr." not in html
+        outcomes.append((response.status_code, response.get("Location")))
+    # Refused the same way whatever the ids: «no access», nothing about the followers.
+    assert outcomes == [(302, "/admin/")] * 3
+    response = editor_client.post(f"{BULK_DELETE}?id={active.pk}")
+    assert (response.status_code, response.get("Location")) == (302, "/admin/")
+    assert Subscription.objects.filter(pk=active.pk).exists()
+
+
+def test_moderators_delete_several_followers_at_once(moderator_client, followers):
+    active, waiting = followers
+    url = f"{BULK_DELETE}?id={active.pk}&id={waiting.pk}&next={LISTING}"
+    assert "Følger nr." in moderator_client.get(url).content.decode()
+    response = moderator_client.post(url)
+    assert (response.status_code, response["Location"]) == (302, LISTING)
+    assert not Subscription.objects.filter(pk__in=[active.pk, waiting.pk]).exists()
