@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core import antispam
 from core.pages import subpage_context
-from participation import links, services, upload_limits
+from participation import links, public_copies, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
@@ -203,12 +203,15 @@ def published_page(request, plan):
     return render(request, "participation/published_page.html", context)
 
 
-def attachment_response(submission, filename=None):
-    """The file as a download, never shown inline, under the safe name given at upload."""
-    if not submission.attachment:
+def attachment_response(submission, filename=None, file_field=None):
+    """The file as a download, never shown inline, under the safe name given at upload.
+
+    `file_field` is the stored file to send: by default the original (staff, the sender)."""
+    file_field = file_field or submission.attachment
+    if not file_field:
         raise Http404
     try:
-        file = submission.attachment.open("rb")
+        file = file_field.open("rb")
     except FileNotFoundError as error:
         log.error("Vedlegget til %s mangler på disken: %s", submission.reference, error)
         raise Http404 from error
@@ -226,8 +229,15 @@ def attachment_response(submission, filename=None):
 @require_safe
 def published_attachment(request, plan, reference):
     submission = get_object_or_404(Submission.objects.published_on(plan), reference=reference)
+    # The copy without metadata, made at publication (or now, for input published before).
+    if not public_copies.ensure(submission):
+        raise Http404
     # Named by its reference: the sender's own file name may hold the name they kept back.
-    return attachment_response(submission, filename=submission.public_attachment_name)
+    return attachment_response(
+        submission,
+        filename=submission.public_attachment_name,
+        file_field=submission.public_attachment,
+    )
 
 
 @never_cache
