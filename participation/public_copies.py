@@ -14,7 +14,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
 
 from participation import archives, attachments
 from participation.models import Submission, attachment_path
@@ -113,10 +112,13 @@ def without_metadata(file, content_type):
             return _pdf(file)
         if content_type in (attachments.DOCX.content_type, attachments.ODT.content_type):
             return _office_document(file)
-    except (OSError, ValueError, SyntaxError, PyPdfError, Image.DecompressionBombError) as error:
-        raise CannotClean(str(error)) from error
     except (archives.NotAnArchive, archives.UnsafeArchive) as error:
         raise CannotClean(type(error).__name__) from error
+    except Exception as error:
+        # Pillow and pypdf read hostile files and fail on damaged ones in many ways (OSError,
+        # ValueError, PyPdfError, KeyError, RecursionError…): any of them means not cleaned,
+        # so not published, never a 500.
+        raise CannotClean(f"{type(error).__name__}: {error}") from error
     raise CannotClean(f"ukjent filtype {content_type!r}")
 
 
