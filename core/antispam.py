@@ -72,9 +72,19 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _posts_key(request):
+    return f"participation:posts:{client_address(request)}"
+
+
+def rate_limit_reached(request):
+    """Whether the address has used up its window, without counting this post: asked before
+    the post's files are parsed, so a flood costs a cache read each."""
+    return (cache.get(_posts_key(request)) or 0) >= settings.PARTICIPATION_RATE_LIMIT
+
+
 def over_rate_limit(request):
     """Count this post against the address; True once the address has used up its window."""
-    key = f"participation:posts:{client_address(request)}"
+    key = _posts_key(request)
     window = settings.PARTICIPATION_RATE_WINDOW
     cache.add(key, 0, window)  # starts the window; a no-op while it runs
     try:
@@ -89,7 +99,7 @@ def forget_post(request):
     """Give back the post counted by over_rate_limit, when it was not stored after all (the
     database was away): sending again must not run into the limit."""
     with suppress(ValueError):  # the window ended meanwhile: nothing to give back
-        cache.decr(f"participation:posts:{client_address(request)}")
+        cache.decr(_posts_key(request))
 
 
 class SpamCheckedForm(forms.Form):
@@ -105,8 +115,9 @@ class SpamCheckedForm(forms.Form):
 
     @property
     def is_spam(self):
-        """The trap was filled in: a robot. Checked after is_valid()."""
-        return bool(self.cleaned_data.get("website"))
+        """The trap was filled in: a robot. Read from the raw data, so it is known before
+        is_valid() parses anything costly (an attachment)."""
+        return bool(self.data.get("website", "").strip())
 
     @property
     def stamp(self):
@@ -116,6 +127,10 @@ class SpamCheckedForm(forms.Form):
         """Start the fill-time clock again when the form is shown anew."""
         self.data = self.data.copy()
         self.data["shown_at"] = form_stamp()
+
+    def drop_files(self):
+        """Leave the uploaded files unread: the post is refused before they are checked."""
+        self.files = {}
 
     def clear_trap(self):
         self.data = self.data.copy()
@@ -139,7 +154,8 @@ STAMP_PROBLEMS = {
 
 
 def refusal(form):
-    """Why a valid SpamCheckedForm is not acted on after all, as (message, status), or None.
+    """Why a SpamCheckedForm is not acted on, as (message, status), or None. Needs only the
+    raw fields, so it is asked before is_valid().
 
     The form is made ready to be sent again: trap emptied, clock restarted."""
     if form.is_spam:

@@ -1,6 +1,5 @@
 """Attachments are recognised by their content, never by their name or the browser's claim."""
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -10,6 +9,8 @@ from django.utils.formats import number_format
 from django.utils.text import get_text_list, get_valid_filename
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from participation import archives
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,19 @@ def recognise(upload):
 
 
 def _office_document(upload):
+    """DOCX or ODT by the archive's entries; UnsafeArchive for a zip bomb (see archives)."""
     try:
-        with zipfile.ZipFile(upload) as archive:
+        with archives.opened(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
-                return ODT if mimetype == ODT.content_type else None
+                mimetype = archives.read_capped(archive, "mimetype", 100)
+                return (
+                    ODT if mimetype.decode("ascii", "replace").strip() == ODT.content_type else None
+                )
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return DOCX
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+    except archives.NotAnArchive:
         return None
-    finally:
-        upload.seek(0)
     return None
 
 
@@ -78,7 +80,10 @@ def validate(upload):
         raise ValidationError(too_large_message())
     if upload.size == 0:
         raise ValidationError(gettext("Filen er tom. Velg en annen fil."))
-    kind = recognise(upload)
+    try:
+        kind = recognise(upload)
+    except archives.UnsafeArchive:
+        raise ValidationError(unsafe_archive_message()) from None
     if kind is None:
         raise ValidationError(
             gettext("Vi kan ikke ta imot denne filtypen. Vedlegget må være %(types)s.")
@@ -108,3 +113,11 @@ def too_large_message():
         "Filen er for stor (over %(limit)s). Del den opp, eller lagre den som PDF med "
         "mindre bilder, og velg den på nytt. Vi har tatt vare på det andre du skrev."
     ) % {"limit": megabytes(settings.PARTICIPATION_MAX_ATTACHMENT_BYTES)}
+
+
+def unsafe_archive_message():
+    return gettext(
+        "Vi kan ikke åpne dokumentet trygt: det er pakket slik at det blir mange ganger større "
+        "når det åpnes. Lagre det på nytt i tekstbehandleren, eller som PDF, og velg det igjen. "
+        "Vi har tatt vare på det andre du skrev."
+    )

@@ -169,6 +169,16 @@ class Submission(index.Indexed, models.Model):
     attachment = models.FileField(
         _("Vedlegg"), storage=private_storage, upload_to=attachment_path, blank=True, max_length=200
     )
+    # What the public downloads once the input is published: a copy without the file's
+    # metadata (participation.public_copies). The original above is for staff only.
+    public_attachment = models.FileField(
+        _("Publisert vedlegg (uten metadata)"),
+        storage=private_storage,
+        upload_to=attachment_path,
+        blank=True,
+        max_length=200,
+        editable=False,
+    )
     attachment_name = models.CharField(_("Filnavn på vedlegget"), max_length=200, blank=True)
     attachment_type = models.CharField(_("Filtype"), max_length=100, blank=True)
     attachment_size = models.PositiveIntegerField(_("Størrelse (byte)"), null=True, blank=True)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import outbox
-from participation import mails
+from participation import mails, public_copies
 from participation.models import Submission, new_token
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ def anonymise(submission, now):
         transaction.on_commit(lambda: storage.delete(name))
     submission.name = submission.email = submission.organisation = ""
     submission.attachment = ""
+    public_copies.delete(submission)
     submission.attachment_name = ""
     submission.token = new_token()  # the old private link stops working
     submission.anonymised_at = now

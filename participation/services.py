@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import languages
-from participation import attachments, events, mails
+from participation import attachments, events, mails, public_copies
 from participation.models import Publication, Submission, SubmissionState
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,8 @@ def publish(submission):
         submission.published_at = timezone.now()
         submission.decline_reason = ""
         submission.save(update_fields=["state", "published_at", "decline_reason", "updated_at"])
+    if submission.attachment:
+        public_copies.make_after_publishing(submission)  # the public gets no metadata
     send_answer_if_new(submission)
     events.record_answer(submission)
     return True

@@ -5,6 +5,7 @@ published (see participation.views).
 """
 
 import os
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -25,6 +26,16 @@ class PrivateStorage(FileSystemStorage):
     @property
     def location(self):
         return os.path.abspath(self.base_location)
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError:
+            # Django leaves what was written before the error (a full disk): remove it, so a
+            # failed save leaves no orphan. The name is ours: random, and opened with O_EXCL.
+            with suppress(OSError):
+                os.remove(self.path(name))
+            raise
 
     def url(self, name):
         raise ValueError("Vedlegg til innspill har ingen offentlig adresse.")

@@ -17,6 +17,10 @@ log = logging.getLogger(__name__)
 NOT_STORED = _(
     "Vi fikk ikke lagret innspillet akkurat nå. Teksten din står under. Prøv å sende igjen om litt."
 )
+ATTACHMENT_NOT_STORED = _(
+    "Vi fikk ikke lagret vedlegget ditt akkurat nå, så innspillet er ikke sendt. Det du skrev, "
+    "står i skjemaet. Velg filen på nytt og send igjen om litt, eller send uten vedlegg."
+)
 # Sent back as hidden fields, so «Send igjen» posts the same input (not the attachment: a file
 # cannot be sent back to the browser).
 RESENT_FIELDS = ("shown_at", "round", "name", "email", "organisation", "category", "topic")

@@ -20,11 +20,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core import antispam
 from core.pages import subpage_context
-from participation import links, services, upload_limits
+from participation import links, public_copies, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
-from participation.views.faults import NOT_STORED, survives_database_faults
+from participation.views.faults import (
+    ATTACHMENT_NOT_STORED,
+    NOT_STORED,
+    survives_database_faults,
+)
 
 PER_PAGE = links.PUBLISHED_PER_PAGE
 log = logging.getLogger(__name__)
@@ -71,32 +75,51 @@ def form_page(request, plan):
     status = 200
     if posted:
         status = 400
-        if form.is_valid():
-            refused = antispam.refusal(form)
-            if refused is None and (first := earlier_post(form)):
-                # The same form sent twice (a double click): the receipt of the first post.
-                return redirect(f"{links.private_path(first)}?mottatt=1", permanent=False)
-            if refused is None and antispam.over_rate_limit(request):
+        # The cheap checks first, on the raw fields: a refused post's file is never parsed.
+        refused = antispam.refusal(form)
+        if refused is None and (first := earlier_post(form)):
+            # The same form sent twice (a double click): the receipt of the first post.
+            return redirect(f"{links.private_path(first)}?mottatt=1", permanent=False)
+        if refused is None and antispam.rate_limit_reached(request):
+            refused = antispam.rate_limited()
+        if refused is not None:
+            form.drop_files()  # the other fields are still checked and shown with their errors
+        if form.is_valid() and refused is None:
+            if antispam.over_rate_limit(request):
                 refused = antispam.rate_limited()
-            if refused is None:
-                try:
-                    submission = services.submit(
-                        form.chosen_round, form.cleaned_data, form.cleaned_data.get("attachment")
-                    )
-                except services.RoundNotOpen:
-                    return closed_page(request, plan, rounds)
-                except DatabaseError as error:
-                    # Rolled back, nothing stored: the form again with the text, to send again.
-                    log.error("Innspill ikke lagret, databasefeil: %s", error)
-                    antispam.forget_post(request)
-                    refused = NOT_STORED, 503
-                else:
-                    antispam.remember_sent(form.stamp, submission.token)
-                    return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
+            else:
+                stored, refused = _store(request, plan, rounds, form)
+                if stored:
+                    return stored
+        if refused is not None:
             message, status = refused
             form.add_error(None, message)
     context = _context(plan, _("Send innspill"), form=form, rounds=open_rounds)
     return render(request, "participation/form_page.html", context, status=status)
+
+
+def _store(request, plan, rounds, form):
+    """(the response, None) once the input is stored, or (None, why not as (message, status))."""
+    try:
+        submission = services.submit(
+            form.chosen_round, form.cleaned_data, form.cleaned_data.get("attachment")
+        )
+    except services.RoundNotOpen:
+        return closed_page(request, plan, rounds), None
+    except DatabaseError as error:
+        # Rolled back, nothing stored: the form again with the text, to send again.
+        log.error("Innspill ikke lagret, databasefeil: %s", error)
+        antispam.forget_post(request)
+        return None, (NOT_STORED, 503)
+    except OSError as error:
+        # The attachment could not be written (a full disk, the object store away): rolled
+        # back and the partial file removed (services.submit, storage), so the sender sends
+        # again with the text they wrote.
+        log.error("Innspill ikke lagret, vedlegget kunne ikke skrives: %s", error)
+        antispam.forget_post(request)
+        return None, (ATTACHMENT_NOT_STORED, 503)
+    antispam.remember_sent(form.stamp, submission.token)
+    return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False), None
 
 
 def earlier_post(form):
@@ -180,12 +203,15 @@ def published_page(request, plan):
     return render(request, "participation/published_page.html", context)
 
 
-def attachment_response(submission, filename=None):
-    """The file as a download, never shown inline, under the safe name given at upload."""
-    if not submission.attachment:
+def attachment_response(submission, filename=None, file_field=None):
+    """The file as a download, never shown inline, under the safe name given at upload.
+
+    `file_field` is the stored file to send: by default the original (staff, the sender)."""
+    file_field = file_field or submission.attachment
+    if not file_field:
         raise Http404
     try:
-        file = submission.attachment.open("rb")
+        file = file_field.open("rb")
     except FileNotFoundError as error:
         log.error("Vedlegget til %s mangler på disken: %s", submission.reference, error)
         raise Http404 from error
@@ -203,8 +229,15 @@ def attachment_response(submission, filename=None):
 @require_safe
 def published_attachment(request, plan, reference):
     submission = get_object_or_404(Submission.objects.published_on(plan), reference=reference)
+    # The copy without metadata, made at publication (or now, for input published before).
+    if not public_copies.ensure(submission):
+        raise Http404
     # Named by its reference: the sender's own file name may hold the name they kept back.
-    return attachment_response(submission, filename=submission.public_attachment_name)
+    return attachment_response(
+        submission,
+        filename=submission.public_attachment_name,
+        file_field=submission.public_attachment,
+    )
 
 
 @never_cache

@@ -4,6 +4,7 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 
 def _zip(entries):
@@ -14,7 +15,16 @@ def _zip(entries):
     return buffer.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+def _pdf():
+    """A real one-page PDF: a published PDF is read and written again without its metadata."""
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = _pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 DOCX = _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 
 from participation import services
 from participation.models import ParticipationRound, Submission
+from tests.participation import files
 from tests.participation.conftest import FORM_URL, make_submission
 from tests.themeplans.visible_text import visible_text
 from themeplans.models import ThemePlanIndexPage, ThemePlanPage
@@ -34,7 +35,8 @@ def test_the_private_link_survives_a_renamed_and_an_unpublished_plan(client, pla
 
 def test_published_attachments_are_named_by_reference_not_by_the_sender(client, demo_round):
     submission = make_submission(demo_round, publication="anonymous", text="Anonymt.")
-    submission.attachment.save("vedlegg", ContentFile(b"%PDF-1.4\n"), save=False)
+    submission.attachment.save("vedlegg", ContentFile(files.PDF), save=False)
+    submission.attachment_type = "application/pdf"
     submission.attachment_name = "Kari_Nordmann_innspill.pdf"
     submission.save()
     services.publish(submission)
