@@ -159,8 +159,10 @@ PARTICIPATION_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Behind a reverse proxy, the header holding the client's address (e.g. X-Forwarded-For).
 CLIENT_IP_HEADER = read_str("CLIENT_IP_HEADER", "")
 
-# Admin login throttling (django-axes): after this many wrong passwords for one username from
-# one address, that pair is locked out for AXES_COOLOFF_TIME; other users and addresses are not.
+# Admin login throttling (django-axes, asker/staff_login.py): after this many wrong passwords
+# for one username from one client (an IPv6 client counted as its /64), that pair is locked out
+# for AXES_COOLOFF_TIME; after ADMIN_LOGIN_USERNAME_FAILURE_LIMIT from all clients together, the
+# username is, from everywhere. Other users are not.
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
 AUTHENTICATION_BACKENDS = [
@@ -168,6 +170,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = read_int("ADMIN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+ADMIN_LOGIN_USERNAME_FAILURE_LIMIT = read_int("ADMIN_LOGIN_USERNAME_FAILURE_LIMIT", 20, minimum=1)
+AXES_HANDLER = "asker.staff_login.LoginThrottle"
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.antispam.client_address"  # same proxy rule
@@ -179,6 +183,12 @@ AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
 # Failed attempts expire with the cool-off; a log of every successful login would keep staff's
 # addresses for ever, and nothing here reads it.
 AXES_DISABLE_ACCESS_LOG = True
+# The admin's password reset mails (asker/staff_login.py), counted in the cache: at most this
+# many per address, and requests per client, in the window (seconds).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "asker.staff_login.ThrottledPasswordResetForm"
+PASSWORD_RESET_MAIL_LIMIT = read_int("PASSWORD_RESET_MAIL_LIMIT", 3, minimum=1)
+PASSWORD_RESET_CLIENT_LIMIT = read_int("PASSWORD_RESET_CLIENT_LIMIT", 10, minimum=1)
+PASSWORD_RESET_WINDOW = read_int("PASSWORD_RESET_WINDOW", 3600, minimum=1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,9 +2,11 @@
 
 - a honeypot field people never see and bots fill in,
 - a signed timestamp: a form sent back within seconds of being shown was not typed by hand,
-- a limit on posts per client address, counted in Django's cache (shared through Redis).
+- a limit on posts per client address, counted in Django's cache (shared through Redis); an IPv6
+  client counts as its /64, since one subscriber picks any of the 2^64 addresses in it.
 """
 
+import ipaddress
 import secrets
 import time
 from contextlib import suppress
@@ -61,8 +63,19 @@ def remember_sent(stamp, token):
     cache.set(_sent_key(stamp), token, MAX_AGE)
 
 
+# One IPv6 subscriber (a home, a phone, a rented server) is given a whole /64 and may use any
+# address in it: counted one by one, the addresses of one /64 would each get their own limit.
+IPV6_CLIENT_PREFIX = 64
+
+
 def client_address(request):
-    """The client's address; behind a proxy, the last hop the proxy added to CLIENT_IP_HEADER."""
+    """The address limits count the client by: behind a proxy, the last hop the proxy added to
+    CLIENT_IP_HEADER; an IPv6 address as the first address of its /64 (still a valid address,
+    as django-axes stores it in an IP field)."""
+    return client_network(_raw_client_address(request))
+
+
+def _raw_client_address(request):
     header = settings.CLIENT_IP_HEADER
     if header:
         value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
@@ -70,6 +83,32 @@ def client_address(request):
         if hops:
             return hops[-1]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(address):
+    """An IPv4 address as it is; an IPv6 one as its /64 ("2001:db8:1:2::"); an IPv4 address
+    written as IPv6 (::ffff:192.0.2.1) as the IPv4 address. Anything else as it is."""
+    try:
+        parsed = ipaddress.ip_address(address.split("%", 1)[0])  # without a zone (fe80::1%eth0)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/{IPV6_CLIENT_PREFIX}", strict=False).network_address)
+
+
+def over_limit(key, limit, window):
+    """Count one more use of `key`; True once it has been used more than `limit` times in the
+    window (seconds) that its first use started."""
+    cache.add(key, 0, window)  # starts the window; a no-op while it runs
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
 
 
 def _posts_key(request):
@@ -84,15 +123,9 @@ def rate_limit_reached(request):
 
 def over_rate_limit(request):
     """Count this post against the address; True once the address has used up its window."""
-    key = _posts_key(request)
-    window = settings.PARTICIPATION_RATE_WINDOW
-    cache.add(key, 0, window)  # starts the window; a no-op while it runs
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > settings.PARTICIPATION_RATE_LIMIT
+    return over_limit(
+        _posts_key(request), settings.PARTICIPATION_RATE_LIMIT, settings.PARTICIPATION_RATE_WINDOW
+    )
 
 
 def forget_post(request):

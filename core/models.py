@@ -22,6 +22,9 @@ class OutboxMail(models.Model):
     # and removing personal data removes its mails too.
     about = models.CharField(max_length=100, blank=True, db_index=True)
     to = models.JSONField(_("Til"), default=list)
+    # For a mail to an address someone typed into a public form (a receipt, a confirmation):
+    # that address made comparable (core.outbox.recipient_key), to count the mails it got.
+    recipient_key = models.CharField(max_length=320, blank=True, editable=False)
     subject = models.CharField(_("Emne"), max_length=998)
     text = models.TextField()
     html = models.TextField(blank=True)
@@ -38,7 +41,10 @@ class OutboxMail(models.Model):
     class Meta:
         verbose_name = _("Utgående e-post")
         verbose_name_plural = _("Utgående e-post")
-        indexes = [models.Index(fields=["sent_at", "given_up_at", "last_attempt_at"])]
+        indexes = [
+            models.Index(fields=["sent_at", "given_up_at", "last_attempt_at"]),
+            models.Index(fields=["recipient_key", "created_at"]),
+        ]
 
     def __str__(self):
         return f"{self.kind} ({self.about or self.pk})"

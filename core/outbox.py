@@ -6,17 +6,22 @@ row, so the row holds exactly what goes out; delivery is queued when the transac
 however many workers or cron runs hand it over. `retry_due()` (manage.py retry_failed_mail)
 hands over what failed or was never tried.
 
+A public form mails an address anybody may type in, so those mails are capped per address
+(`unverified`): the outbox counts the mails each address got, in the database, so the cap holds
+across workers and without a shared cache.
+
 A mail says what it concerns as `about` ("submission:12"): staff see its failures there, and the
 app that owns the record deletes its mails with `forget()` when the personal data goes.
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -32,6 +37,12 @@ CLAIM_FOR = timedelta(minutes=5)
 LOST_AFTER = timedelta(minutes=5)
 # Sent mails are kept this long (to see what went out), then deleted by retry_failed_mail.
 KEEP_SENT = timedelta(days=30)
+# Mails to an address typed into a public form and not shown to be the typist's (receipts,
+# follow confirmations): at most this many per address in each window, all forms together.
+# Enough for a person taking part in several plans in an evening; too few to flood anybody.
+UNVERIFIED_LIMITS = ((timedelta(hours=1), 5), (timedelta(days=1), 20))
+# Providers that deliver every spelling of one mailbox to it: Gmail ignores dots and case.
+DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
 
 log = logging.getLogger(__name__)
 
@@ -51,23 +62,74 @@ def render(template, context, language):
         }
 
 
-def post(kind, to, template, context, *, language, about="", headers=None, supersede=False):
+def recipient_key(address):
+    """One mailbox's spellings as one key: case folded, a "+tag" dropped (most providers deliver
+    name+anything@ to name@), and Gmail's dots."""
+    local, _at, domain = address.strip().casefold().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
+    return f"{local}@{domain}"[:320]
+
+
+def _lock(key):
+    """Hold the key until the transaction ends, so two posts at once count each other.
+    (SQLite lets one transaction write at a time, and the forms have written before they post.)"""
+    if connection.vendor == "postgresql":
+        number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number - 2**63])
+
+
+def over_unverified_limit(key, now=None):
+    """Whether the address has had its share of mails from public forms."""
+    now = now or timezone.now()
+    recent = OutboxMail.objects.filter(recipient_key=key)
+    return any(
+        recent.filter(created_at__gt=now - window).count() >= limit
+        for window, limit in UNVERIFIED_LIMITS
+    )
+
+
+def post(
+    kind,
+    to,
+    template,
+    context,
+    *,
+    language,
+    about="",
+    headers=None,
+    supersede=False,
+    unverified=False,
+):
     """Store one mail, rendered now, and send it once the transaction commits.
 
     No recipients, no mail (returns None). `supersede` deletes the unsent mails of the same kind
     about the same record first: a changed answer replaces the one still waiting, and its tries
-    are counted from the start."""
+    are counted from the start. `unverified`: `to` is one address typed into a public form;
+    when it has had UNVERIFIED_LIMITS' share, nothing is posted (None)."""
     if not to:
         return None
-    if supersede:
-        unsent().filter(kind=kind, about=about).delete()
-    mail = OutboxMail.objects.create(
-        kind=kind,
-        about=about,
-        to=list(to),
-        headers=headers or {},
-        **render(template, context, language),
-    )
+    with transaction.atomic():
+        key = ""
+        if unverified:
+            (address,) = to
+            key = recipient_key(address)
+            _lock(key)
+            if over_unverified_limit(key):
+                log.info("E-post (%s) om %s ikke sendt: adressen har fått nok e-post", kind, about)
+                return None
+        if supersede:
+            unsent().filter(kind=kind, about=about).delete()
+        mail = OutboxMail.objects.create(
+            kind=kind,
+            about=about,
+            to=list(to),
+            recipient_key=key,
+            headers=headers or {},
+            **render(template, context, language),
+        )
     transaction.on_commit(partial(deliver.enqueue, mail.pk))
     return mail
 

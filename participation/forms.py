@@ -123,7 +123,8 @@ class SubmissionForm(antispam.SpamCheckedForm, forms.ModelForm):
         }
         help_texts = {
             "email": _(
-                "Vi sender kvitteringen og svaret hit. Vi publiserer aldri e-postadressen din."
+                "Vi sender kvitteringen og svaret hit. Kvitteringen har referansenummeret og en "
+                "lenke til din egen side, ikke teksten din. Vi publiserer aldri e-postadressen din."
             ),
             "organisation": _(
                 "Fyll ut hvis du skriver på vegne av et lag, en forening, en bedrift eller en "

@@ -4,6 +4,11 @@ Each is posted to the outbox (core.outbox) as the input stands at that moment, r
 the language it goes out in; the outbox sends it and tries again when it fails. A mail's
 `about` is "submission:<pk>", so staff see its failures on the input and anonymising the input
 deletes its mails.
+
+The receipt goes to an address nobody has shown to be the sender's, so it holds nothing the
+sender typed (no name, no text, no file name): only what the municipality knows of the input
+(reference, plan, round, time) and the private link. It is capped per address like every mail
+a public form sends (core.outbox), and the input is kept whether it went out or not.
 """
 
 from functools import partial
@@ -15,6 +20,7 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 
 from core import outbox
+from core.models import OutboxMail
 from participation import links
 from participation.models import MailKind
 from participation.moderation.permissions import MODERATORS_GROUP
@@ -81,6 +87,7 @@ def compose(kind, submission):
         # language (the answer itself is written in Norwegian).
         to, language = _to_sender(submission), submission.language
         context = partial(_context, submission)
+    extra = {"unverified": True} if kind == MailKind.RECEIPT else {}
     return {
         "kind": str(kind),
         "to": to,
@@ -88,12 +95,20 @@ def compose(kind, submission):
         "context": context,
         "language": language,
         "about": about(submission),
+        **extra,
     }
 
 
 def post_receipt_and_staff_notice(submission):
-    outbox.post(**compose(MailKind.RECEIPT, submission))
+    """The receipt (None when the address has had its share of mails) and the staff notice."""
+    receipt = outbox.post(**compose(MailKind.RECEIPT, submission))
     outbox.post(**compose(MailKind.STAFF_NOTICE, submission))
+    return receipt
+
+
+def receipt_posted(submission):
+    """Whether a receipt for this input was posted (sent or on its way)."""
+    return OutboxMail.objects.filter(about=about(submission), kind=MailKind.RECEIPT).exists()
 
 
 def post_answer(submission):

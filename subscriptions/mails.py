@@ -43,6 +43,8 @@ def _compose(kind, template, subscription, **extra):
 
 
 def post_confirmation(subscription):
+    """None when the address has had its share of mails from the forms: it is not yet known to
+    be the follower's, so it is capped as a receipt is (core.outbox)."""
     return outbox.post(
         **_compose(
             CONFIRMATION,
@@ -50,7 +52,8 @@ def post_confirmation(subscription):
             subscription,
             confirm_url=follow_links.confirm_url(subscription),
             valid_days=CONFIRMATION_VALID.days,
-        )
+        ),
+        unverified=True,
     )
 
 

@@ -32,17 +32,28 @@ class ExpiredToken(Exception):
         self.subscription = subscription
 
 
+# What subscribe() did about the confirmation e-mail (Subscription.mail_state).
+MAILED, MAILED_RECENTLY, TOO_MANY_MAILS = "mailed", "recently", "too_many"
+
+
 @transaction.atomic
 def subscribe(plan, email, now=None):
     """Start following, or remind: a confirmation e-mail unless one went out in the last ten
-    minutes. The same outcome for a new, pending or confirmed address, so the page tells a
-    visitor nothing about who follows what."""
+    minutes or the address has had its share of mails from the forms (core.outbox). The same
+    outcome for a new, pending or confirmed address, so the page tells a visitor nothing about
+    who follows what; `mail_state` on the returned subscription says which it was.
+
+    KARI@example.no and kari@example.no are one follower: the first spelling is kept, and the
+    ten minutes count for both."""
     now = now or timezone.now()
     email = normalise_email(email)
-    Subscription.objects.expired(now).filter(plan=plan, email=email).delete()
-    subscription, _ = Subscription.objects.get_or_create(
-        plan=plan, email=email, defaults={"created_at": now}
-    )
+    same_address = Subscription.objects.filter(plan=plan, email__iexact=email)
+    same_address.expired(now).delete()
+    subscription = same_address.order_by("pk").first()
+    if subscription is None:
+        subscription, _ = Subscription.objects.get_or_create(
+            plan=plan, email=email, defaults={"created_at": now}
+        )
     # The latest form sent decides the language of the mails.
     language = languages.active_language()
     if subscription.language != language:
@@ -52,8 +63,16 @@ def subscribe(plan, email, now=None):
     due = Q(confirmation_sent_at__isnull=True) | Q(
         confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL
     )
+    subscription.mail_state = MAILED_RECENTLY
     if Subscription.objects.filter(due, pk=subscription.pk).update(confirmation_sent_at=now):
-        mails.post_confirmation(subscription)
+        if mails.post_confirmation(subscription):
+            subscription.mail_state = MAILED
+        else:
+            # Not mailed: the next form sent may try again, without waiting ten minutes.
+            Subscription.objects.filter(pk=subscription.pk).update(
+                confirmation_sent_at=subscription.confirmation_sent_at
+            )
+            subscription.mail_state = TOO_MANY_MAILS
     return subscription
 
 

@@ -46,8 +46,13 @@ def follow_page(request, plan):
             if refused is None and antispam.over_rate_limit(request):
                 refused = antispam.rate_limited()
             if refused is None:
-                services.subscribe(plan, form.cleaned_data["email"])
-                context = _context(plan, _("Sjekk e-posten din"), email=form.cleaned_data["email"])
+                subscription = services.subscribe(plan, form.cleaned_data["email"])
+                context = _context(
+                    plan,
+                    _("Sjekk e-posten din"),
+                    email=form.cleaned_data["email"],
+                    mail_state=subscription.mail_state,
+                )
                 return render(request, "subscriptions/check_email.html", context)
             message, status = refused
             form.add_error(None, message)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core import antispam
 from core.pages import subpage_context
-from participation import links, public_copies, services, upload_limits
+from participation import links, mails, public_copies, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
@@ -178,7 +178,8 @@ def private_page(request, submission):
         _("Innspillet ditt"),
         submission=submission,
         withdraw_form=form,
-        just_received="mottatt" in request.GET,
+        just_received=(just_received := "mottatt" in request.GET),
+        receipt_posted=just_received and mails.receipt_posted(submission),
         just_withdrawn="trukket" in request.GET,
         # The address the sender is on now; e-mails use SITE_URL instead.
         private_url=request.build_absolute_uri(links.private_path(submission)),

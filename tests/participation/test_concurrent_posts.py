@@ -58,6 +58,7 @@ class Sender:
     body: str = ""
     error: str = ""
     seconds: float = 0.0
+    email: str = ""  # the address typed; person<number>@example.no when empty
 
 
 def open_form(url, number, marker):
@@ -81,7 +82,7 @@ def post_form(sender, url, start=None):
     fields = {
         **sender.hidden,
         "name": f"Testperson {sender.number}",
-        "email": f"person{sender.number}@example.no",
+        "email": sender.email or f"person{sender.number}@example.no",
         "organisation": "",
         "category": "private",
         "topic": "",
@@ -120,11 +121,14 @@ def post_form(sender, url, start=None):
     return sender
 
 
-def post_together(url, count, marker):
-    """Open `count` forms, then post them all at once; the senders with what happened."""
+def post_together(url, count, marker, emails=()):
+    """Open `count` forms, then post them all at once; the senders with what happened.
+    `emails`: the addresses typed, one per sender, if not each their own."""
     # Forms open a few at a time, within the test server's listen backlog (see open_form).
     with ThreadPoolExecutor(max_workers=OPENING_AT_ONCE) as pool:
         senders = list(pool.map(lambda n: open_form(url, n, marker), range(1, count + 1)))
+    for sender, email in zip(senders, emails, strict=False):
+        sender.email = email
     start = threading.Barrier(count)
     with ThreadPoolExecutor(max_workers=count) as pool:
         return list(pool.map(lambda sender: post_form(sender, url, start), senders))
@@ -221,3 +225,23 @@ def test_rate_limit_holds_when_posts_arrive_together(form_url, settings):
     assert all(RATE_LIMIT_MESSAGE in s.body for s in senders if s.status == 429)
     rows = stored(marker)
     assert sorted(rows) == sorted(s.token for s in senders if s.status == 302)
+
+
+def test_simultaneous_posts_to_one_address_get_five_receipts_and_are_all_stored(form_url):
+    """The cap on mails per address counts posts that arrive together (core.outbox locks the
+    address while it counts): twelve spellings of one address at once, five receipts."""
+    from core.models import OutboxMail
+
+    count = 12
+    marker = f"samme-adresse-{uuid.uuid4().hex[:12]}"
+    emails = [
+        "".join(c.upper() if n >> i & 1 else c for i, c in enumerate("kari")) + "@example.no"
+        for n in range(count)
+    ]
+
+    senders = post_together(form_url, count, marker, emails)
+
+    assert sorted(s.status for s in senders) == [302] * count, [s.error for s in senders]
+    assert len(stored(marker)) == count  # every input kept
+    receipts = OutboxMail.objects.filter(kind="receipt", recipient_key="kari@example.no")
+    assert receipts.count() == 5
