@@ -10,8 +10,11 @@ class AskerConfig(AppConfig):
         from wagtail.models import Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from asker import media
         from asker.models import AlertBanner, FooterSettings
         from asker.site_frame import clear_site_frame
+
+        media.store_uploads_under_random_names()
 
         # Anything that changes the banner, menu or footer clears the cached page frame.
         for model in (AlertBanner, FooterSettings, Site):

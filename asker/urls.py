@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from asker import search, views
+from asker import media, search, views
 from core import views as page_views
 
 handler500 = "asker.views.server_error"
@@ -21,12 +21,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.views.static import serve
-
-    # Public images and documents only; participants' attachments never live in MEDIA_ROOT.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    # Images only. Documents go through /dokumenter/, which applies collection privacy, and
+    # participants' attachments never live in MEDIA_ROOT.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media.serve_public_media))
 
 # Pages for people, in Norwegian at their own address and in English under /en/ (the
 # interface; editors' content stays Norwegian). The language comes from the address only,

@@ -29,20 +29,41 @@ def due(now=None, days=None):
     )
 
 
+# What anonymisation owns. Only these columns are written, so whatever else a moderator saves
+# meanwhile (state, answer, note) stays as they saved it.
+ANONYMISED_FIELDS = [
+    *("name", "email", "organisation", "attachment", "public_attachment", "attachment_name"),
+    "token",
+]
+
+
+@transaction.atomic
 def anonymise(submission, now):
-    if submission.attachment:
+    """Anonymise one input; False if it was already done.
+
+    `submission` may be a row loaded long ago: the row is read afresh under a lock, so the
+    attachment deleted is the one stored now and an overlapping run does the work only once."""
+    current = (
+        Submission.objects.select_for_update()
+        .filter(pk=submission.pk, anonymised_at__isnull=True)
+        .first()
+    )
+    if current is None:
+        return False
+    if current.attachment:
         # The file goes once the row is saved without it, so a failed save keeps both.
-        storage, name = submission.attachment.storage, submission.attachment.name
+        storage, name = current.attachment.storage, current.attachment.name
         transaction.on_commit(lambda: storage.delete(name))
-    submission.name = submission.email = submission.organisation = ""
-    submission.attachment = ""
-    public_copies.delete(submission)
-    submission.attachment_name = ""
-    submission.token = new_token()  # the old private link stops working
-    submission.anonymised_at = now
-    submission.save()
+    current.name = current.email = current.organisation = ""
+    current.attachment = ""
+    public_copies.delete(current)
+    current.attachment_name = ""
+    current.token = new_token()  # the old private link stops working
+    current.anonymised_at = now
+    current.save(update_fields=[*ANONYMISED_FIELDS, "anonymised_at", "updated_at"])
     # Sent or not, the mails hold the sender's name, address and text.
-    outbox.forget(mails.about(submission))
+    outbox.forget(mails.about(current))
+    return True
 
 
 def anonymise_due(now=None, days=None, dry_run=False, progress=None):
@@ -52,10 +73,9 @@ def anonymise_due(now=None, days=None, dry_run=False, progress=None):
     now = now or timezone.now()
     handled = {}
     for submission in due(now, days).select_related("round__page").order_by("pk"):
-        handled.setdefault(submission.round, []).append(submission.reference)
-        if not dry_run:
-            with transaction.atomic():
-                anonymise(submission, now)
+        done = dry_run or anonymise(submission, now)  # False: an overlapping run was first
+        if done:
+            handled.setdefault(submission.round, []).append(submission.reference)
         if progress:
             progress.step()
     for round, references in handled.items():

@@ -3,11 +3,13 @@
 import logging
 from datetime import timedelta
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from participation import retention
 from participation.models import Submission
 from tests.participation import files
 from tests.participation.conftest import FORM_URL, make_submission
@@ -96,3 +98,60 @@ def test_running_it_again_does_nothing_more(old_round):
     call_command("anonymise_submissions", stdout=output)
     assert "Anonymiserte 0 innspill i 0 runder." in output.getvalue()
     assert Submission.objects.filter(anonymised_at__isnull=False).count() == 1
+
+
+def run_with(between_load_and_save):
+    """Runs the job with `between_load_and_save` called after it has loaded its batch and
+    before it anonymises the first input: the moment a moderator or a second run can act."""
+    anonymise = retention.anonymise
+    waiting = [between_load_and_save]
+
+    def late(submission, now):
+        if waiting:
+            waiting.pop()(submission)
+        return anonymise(submission, now)
+
+    output = StringIO()
+    with mock.patch.object(retention, "anonymise", late):
+        call_command("anonymise_submissions", stdout=output)
+    return output.getvalue()
+
+
+def test_a_moderators_edit_made_while_it_runs_is_kept(old_round):
+    submission = make_submission(old_round, name="Kari Testesen", organisation="Laget")
+
+    def moderator_answers_and_publishes(loaded):
+        # What the moderation form writes: its own fields, on the row as it is now.
+        Submission.objects.filter(pk=loaded.pk).update(
+            state="published",
+            answer="Takk, vi tar det med.",
+            answer_sent="Takk, vi tar det med.",
+            internal_note="Sjekket mot kartet.",
+        )
+
+    run_with(moderator_answers_and_publishes)
+
+    submission.refresh_from_db()
+    assert (submission.state, submission.answer, submission.answer_sent) == (
+        "published",
+        "Takk, vi tar det med.",
+        "Takk, vi tar det med.",
+    )
+    assert submission.internal_note == "Sjekket mot kartet."
+    assert (submission.name, submission.email, submission.organisation) == ("", "", "")
+    assert submission.anonymised_at
+
+
+def test_two_runs_at_once_anonymise_each_input_once(old_round):
+    submission = make_submission(old_round)
+    links = []
+
+    def another_run_first(loaded):
+        call_command("anonymise_submissions", stdout=StringIO())
+        links.append(Submission.objects.get(pk=loaded.pk).token)
+
+    output = run_with(another_run_first)
+
+    submission.refresh_from_db()
+    assert submission.token == links[0]  # the second run left the row as the first left it
+    assert "Anonymiserte 0 innspill i 0 runder." in output
