@@ -74,6 +74,19 @@ class TestLegalPageAdmin(WagtailPageTestCase):
             self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
         self.assertEqual(CookiesPage.objects.count(), 1)
 
+    def test_copying_a_page_the_site_has_to_the_home_page_is_refused(self):
+        response = self.client.post(
+            f"/admin/pages/{self.cookies.pk}/copy/",
+            {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": self.home.pk},
+        )
+        self.assertEqual(response.status_code, 200)
+        # Wagtail's own refusal, on the parent page field.
+        self.assertIn(
+            "Du har ikke tilgang til å kopiere siden «Temaplaner i Asker kommune»",
+            response.content.decode(),
+        )
+        self.assertEqual(CookiesPage.objects.count(), 1)
+
     def test_an_editor_creates_a_page_of_a_type_the_site_lacks(self):
         self.cookies.delete()
         self.assertCanCreate(self.home, CookiesPage, form_data())
