@@ -48,7 +48,13 @@ class HomePage(RememberRouteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["asker.ContentPage", "themeplans.ThemePlanIndexPage", "legal.LegalPage"]
+    subpage_types = [
+        "asker.ContentPage",
+        "themeplans.ThemePlanIndexPage",
+        "legal.AccessibilityStatementPage",
+        "legal.PrivacyPage",
+        "legal.CookiesPage",
+    ]
     max_count = 1
 
     class Meta:

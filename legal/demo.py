@@ -2,7 +2,7 @@
 Norwegian and English, true to what this code does (participation/retention.py, the
 subscriptions app, asker/security.py, SECURITY.md).
 
-Pages are created only when the site has none of their kind, so editors' changes survive.
+Pages are created only when the site has none of their type, so editors' changes survive.
 """
 
 from django.conf import settings
@@ -10,7 +10,13 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from legal.models import ConformanceStatus, LegalKind, LegalPage
+from legal.models import (
+    AccessibilityStatementPage,
+    ConformanceStatus,
+    CookiesPage,
+    LegalPage,
+    PrivacyPage,
+)
 from subscriptions.models import CONFIRMATION_VALID
 
 # A placeholder: the repository names no data protection officer. Asker kommune must put the
@@ -156,7 +162,7 @@ def privacy_fields(pages):
     days = settings.PARTICIPATION_RETENTION_DAYS
     minutes = max(1, settings.PARTICIPATION_RATE_WINDOW // 60)
     confirm_days = CONFIRMATION_VALID.days
-    cookies = pages.get(LegalKind.COOKIES)
+    cookies = pages.get(CookiesPage)
     return {
         "title": "Personvernerklæring",
         "title_en": "Privacy statement",
@@ -590,31 +596,32 @@ def cookies_fields(pages):
     }
 
 
-# In footer order: (kind, slug, fields). The slugs are the addresses the browser tests visit.
+# In footer order: (page type, slug, fields). The slugs are the addresses the browser tests
+# visit.
 PAGES = [
-    (LegalKind.ACCESSIBILITY, "tilgjengelighetserklaering", accessibility_fields),
-    (LegalKind.PRIVACY, "personvern", privacy_fields),
-    (LegalKind.COOKIES, "informasjonskapsler", cookies_fields),
+    (AccessibilityStatementPage, "tilgjengelighetserklaering", accessibility_fields),
+    (PrivacyPage, "personvern", privacy_fields),
+    (CookiesPage, "informasjonskapsler", cookies_fields),
 ]
 
 
 def load_pages():
-    """The three pages under the home page, each only if the site has none of its kind."""
+    """The three pages under the home page, each only if the site has none of its type."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page if site else None
     if home is None:
         return []
-    existing = {page.kind: page for page in LegalPage.objects.child_of(home)}
-    missing = [(kind, slug, fields) for kind, slug, fields in PAGES if kind not in existing]
+    existing = {type(page): page for page in LegalPage.objects.child_of(home).specific()}
+    missing = [(model, slug, fields) for model, slug, fields in PAGES if model not in existing]
     if not missing:
         return []
     # Created as drafts first, then written again once all exist, so they can link to each other.
-    for kind, slug, fields in missing:
-        page = LegalPage(slug=slug, kind=kind, live=False, **fields(existing))
-        existing[kind] = home.add_child(instance=page)
-    for kind, _slug, fields in missing:
-        page = existing[kind]
+    for model, slug, fields in missing:
+        page = model(slug=slug, live=False, **fields(existing))
+        existing[model] = home.add_child(instance=page)
+    for model, _slug, fields in missing:
+        page = existing[model]
         for name, value in fields(existing).items():
             setattr(page, name, value)
         page.save_revision().publish()
-    return [slug for _kind, slug, _fields in missing]
+    return [slug for _model, slug, _fields in missing]

@@ -1,8 +1,9 @@
 """The pages every public site must have: accessibility statement, privacy and cookies.
 
-Each is a LegalPage under the home page, one of each kind per site, with its text in
-Norwegian and, in the «English» tab, in English. Under /en/ a visitor reads the English
-text where the editors wrote one, else the Norwegian one marked lang="nb" (see Shown).
+Each is a page type of its own under the home page, at most one of each per site
+(Wagtail's max_count_per_parent), sharing LegalPage's fields: the text in Norwegian and,
+in the «English» tab, in English. Under /en/ a visitor reads the English text where the
+editors wrote one, else the Norwegian one marked lang="nb" (see Shown).
 """
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -38,12 +38,6 @@ def pick(norwegian, english):
     if english and languages.active_language() == "en":
         return english, "en"
     return norwegian, "nb"
-
-
-class LegalKind(models.TextChoices):
-    ACCESSIBILITY = "accessibility", _("Tilgjengelighetserklæring")
-    PRIVACY = "privacy", _("Personvernerklæring")
-    COOKIES = "cookies", _("Informasjonskapsler")
 
 
 class ConformanceStatus(models.TextChoices):
@@ -110,51 +104,32 @@ class KnownIssueBlock(blocks.StructBlock):
         value_class = KnownIssueValue
 
 
-class LegalPageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        # A page being created has no place in the tree yet: check against its future parent.
-        # Saved pages are checked in LegalPage.clean, which also runs outside the admin.
-        kind = cleaned_data.get("kind")
-        if kind and not self.instance.path and self.parent_page is not None:
-            error = kind_taken_error(kind, self.parent_page, exclude_pk=None)
-            if error:
-                self.add_error("kind", error)
-        return cleaned_data
-
-
-def kind_taken_error(kind, parent, exclude_pk):
-    """The error when the site under `parent` already has a page of this kind, else None."""
-    other = (
-        LegalPage.objects.child_of(parent)
-        .filter(kind=kind)
-        .exclude(pk=exclude_pk)
-        .only("title")
-        .first()
-    )
-    if other is None:
-        return None
-    return ValidationError(
-        _(
-            "Nettstedet har allerede en side av typen «%(kind)s»: «%(title)s». "
-            "Rediger den siden i stedet for å lage en ny."
-        ),
-        code="kind_taken",
-        params={"kind": LegalKind(kind).label, "title": other.title},
+def legal_edit_handler(content_panels, english_panels, extra_tabs=()):
+    """The tabs of a legal page: content, the page type's own tabs, English, promotion and
+    settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Innhold")),
+            *extra_tabs,
+            ObjectList(
+                english_panels,
+                heading=_("English"),
+                help_text=_(
+                    "Vises for besøkende på engelsk (adresser som begynner med /en/). "
+                    "Tomme felt viser den norske teksten."
+                ),
+            ),
+            ObjectList(Page.promote_panels, heading=_("Promotering")),
+            ObjectList(Page.settings_panels, heading=_("Innstillinger")),
+        ]
     )
 
 
 class LegalPage(RememberRouteMixin, Page):
-    """Accessibility statement, privacy statement or cookie information (one of each per site)."""
+    """What the pages about the site share. Not created itself: editors pick one of the page
+    types below. A concrete model, so the footer and the admin listing read every legal page
+    from one table in one query, and the pages kept their rows when the types were split."""
 
-    kind = models.CharField(
-        _("Type side"),
-        max_length=20,
-        choices=LegalKind.choices,
-        help_text=_(
-            "Nettstedet kan ha én side av hver type. Sidene vises i bunnteksten på alle sider."
-        ),
-    )
     lead = models.TextField(
         _("Ingress"),
         max_length=600,
@@ -173,7 +148,54 @@ class LegalPage(RememberRouteMixin, Page):
         help_text=_("Datoen dere sist sjekket at teksten stemmer. Vises på siden."),
     )
 
-    # The accessibility statement (kind "accessibility"), after Digdir's model statement.
+    # English versions, shown under /en/; an empty field shows the Norwegian text.
+    title_en = models.CharField(_("Tittel på engelsk"), max_length=255, blank=True)
+    lead_en = models.TextField(_("Ingress på engelsk"), max_length=600, blank=True)
+    body_en = StreamField(BodyBlock(), verbose_name=_("Innhold på engelsk"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    english_panels = [FieldPanel("title_en"), FieldPanel("lead_en"), FieldPanel("body_en")]
+    edit_handler = legal_edit_handler(content_panels, english_panels)
+    translated_fields = ("title", "lead", "body")  # each with a twin `<name>_en`; see Shown
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("title_en"),
+        index.SearchField("lead_en"),
+        index.SearchField("body_en"),
+    ]
+
+    is_creatable = False
+    parent_page_types = ["asker.HomePage"]
+    subpage_types = []
+    # Inherited: at most one page of each type under the home page, so one per site. Wagtail
+    # leaves a type out of «Legg til underside» once the site has one, and refuses its form.
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Side om nettstedet")
+        verbose_name_plural = _("Sider om nettstedet")
+
+    def shown(self):
+        return Shown(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["shown"] = self.shown()
+        return context
+
+
+class AccessibilityStatementPage(LegalPage):
+    """The accessibility statement the regulation on universal design of ICT requires, after
+    Digdir's model statement (uustatus.no)."""
+
     scope = models.TextField(
         _("Hva erklæringen gjelder"),
         blank=True,
@@ -229,21 +251,10 @@ class LegalPage(RememberRouteMixin, Page):
             "utforming av ikt, for eksempel https://uustatus.no/nb/erklaringer/publisert/…"
         ),
     )
-
-    # English versions, shown under /en/; an empty field shows the Norwegian text.
-    title_en = models.CharField(_("Tittel på engelsk"), max_length=255, blank=True)
-    lead_en = models.TextField(_("Ingress på engelsk"), max_length=600, blank=True)
-    body_en = StreamField(BodyBlock(), verbose_name=_("Innhold på engelsk"), blank=True)
     scope_en = models.TextField(_("Hva erklæringen gjelder, på engelsk"), blank=True)
     testing_en = models.TextField(_("Slik testet vi, på engelsk"), blank=True)
+    translated_fields = (*LegalPage.translated_fields, "scope", "testing")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("kind"),
-        FieldPanel("lead"),
-        FieldPanel("body"),
-        FieldPanel("last_reviewed"),
-    ]
     statement_panels = [
         FieldPanel("scope"),
         FieldPanel("conformance"),
@@ -264,71 +275,35 @@ class LegalPage(RememberRouteMixin, Page):
         ),
         FieldPanel("uustatus_url"),
     ]
-    english_panels = [
-        FieldPanel("title_en"),
-        FieldPanel("lead_en"),
-        FieldPanel("body_en"),
-        MultiFieldPanel(
-            [FieldPanel("scope_en"), FieldPanel("testing_en")],
-            heading=_("Tilgjengelighetserklæringen"),
-            help_text=_("Avvikene har egne felt på engelsk under «Kjente avvik»."),
-        ),
-    ]
-    edit_handler = TabbedInterface(
+    edit_handler = legal_edit_handler(
+        LegalPage.content_panels,
         [
-            ObjectList(content_panels, heading=_("Innhold")),
-            ObjectList(
-                statement_panels,
-                heading=_("Tilgjengelighetserklæring"),
-                help_text=_("Fyll ut denne fanen bare for tilgjengelighetserklæringen."),
+            *LegalPage.english_panels,
+            MultiFieldPanel(
+                [FieldPanel("scope_en"), FieldPanel("testing_en")],
+                heading=_("Tilgjengelighetserklæringen"),
+                help_text=_("Avvikene har egne felt på engelsk under «Kjente avvik»."),
             ),
-            ObjectList(
-                english_panels,
-                heading=_("English"),
-                help_text=_(
-                    "Vises for besøkende på engelsk (adresser som begynner med /en/). "
-                    "Tomme felt viser den norske teksten."
-                ),
-            ),
-            ObjectList(Page.promote_panels, heading=_("Promotering")),
-            ObjectList(Page.settings_panels, heading=_("Innstillinger")),
-        ]
+        ],
+        extra_tabs=[ObjectList(statement_panels, heading=_("Tilgjengelighetserklæring"))],
     )
-    base_form_class = LegalPageForm
-
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.SearchField("title_en"),
-        index.SearchField("lead_en"),
-        index.SearchField("body_en"),
-        index.FilterField("kind"),
-    ]
-
-    parent_page_types = ["asker.HomePage"]
-    subpage_types = []
+    page_description = _(
+        "Sier hvor godt nettstedet oppfyller kravene til universell utforming, og hva som "
+        "ikke fungerer ennå. Nettstedet kan ha én slik side. Den vises i bunnteksten."
+    )
 
     class Meta:
-        verbose_name = _("Side om nettstedet")
-        verbose_name_plural = _("Sider om nettstedet")
+        verbose_name = _("Tilgjengelighetserklæring")
+        verbose_name_plural = _("Tilgjengelighetserklæringer")
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.kind and self.path:
-            error = kind_taken_error(self.kind, self.get_parent(), exclude_pk=self.pk)
-            if error:
-                errors["kind"] = error
-        if self.kind == LegalKind.ACCESSIBILITY:
-            required = {
-                "conformance": _("Velg hvor godt nettstedet oppfyller kravene."),
-                "tested_on": _("Skriv datoen for den siste testen."),
-                "feedback_email": _("Skriv e-postadressen brukere kan melde fra til."),
-            }
-            for name, message in required.items():
-                if not getattr(self, name):
-                    errors[name] = message
+        required = {
+            "conformance": _("Velg hvor godt nettstedet oppfyller kravene."),
+            "tested_on": _("Skriv datoen for den siste testen."),
+            "feedback_email": _("Skriv e-postadressen brukere kan melde fra til."),
+        }
+        errors = {name: message for name, message in required.items() if not getattr(self, name)}
         if errors:
             raise ValidationError(errors)
 
@@ -336,34 +311,52 @@ class LegalPage(RememberRouteMixin, Page):
     def feedback_phone_href(self):
         return tel_href(self.feedback_phone)
 
-    @property
-    def is_accessibility_statement(self):
-        return self.kind == LegalKind.ACCESSIBILITY
-
-    def shown(self):
-        return Shown(self)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["shown"] = self.shown()
         context["uutilsynet_url"] = UUTILSYNET_URL
         return context
+
+
+class PrivacyPage(LegalPage):
+    """What the site does with personal data, and the visitor's rights."""
+
+    template = LegalPage.template  # the shared template; the statement has its own
+    page_description = _(
+        "Sier hvilke personopplysninger nettstedet behandler og hvorfor. Nettstedet kan ha "
+        "én slik side. Den vises i bunnteksten."
+    )
+
+    class Meta:
+        verbose_name = _("Personvernerklæring")
+        verbose_name_plural = _("Personvernerklæringer")
+
+
+class CookiesPage(LegalPage):
+    """Which cookies the site sets, and why it needs no consent for them."""
+
+    template = LegalPage.template  # the shared template; the statement has its own
+    page_description = _(
+        "Sier hvilke informasjonskapsler nettstedet bruker. Nettstedet kan ha én slik side. "
+        "Den vises i bunnteksten."
+    )
+
+    class Meta:
+        verbose_name = _("Informasjonskapsler")
+        verbose_name_plural = _("Informasjonskapsler")
 
 
 class Shown:
     """The page as the visitor reads it in the active language.
 
-    `shown.title`, `.lead`, `.body`, `.scope` and `.testing` are the English text under /en/
-    when the editors wrote one, else the Norwegian; `shown.<name>_language` is the language
-    it is in, and `shown.<name>_lang` the lang attribute it needs ("nb" for Norwegian text on
-    an English page, else ""). Everything else comes from the page, so tags that read `page`
-    (breadcrumbs, page_meta) can be given this instead."""
-
-    TRANSLATED = ("title", "lead", "body", "scope", "testing")
+    Each of the page's `translated_fields` (`shown.title`, `.lead`, …) is the English text
+    under /en/ when the editors wrote one, else the Norwegian; `shown.<name>_language` is the
+    language it is in, and `shown.<name>_lang` the lang attribute it needs ("nb" for Norwegian
+    text on an English page, else ""). Everything else comes from the page, so tags that read
+    `page` (breadcrumbs, page_meta) can be given this instead."""
 
     def __init__(self, page):
         self._page = page
-        for name in self.TRANSLATED:
+        for name in page.translated_fields:
             text, language = pick(getattr(page, name), getattr(page, f"{name}_en"))
             setattr(self, name, text)
             setattr(self, f"{name}_language", language)

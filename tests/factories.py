@@ -15,7 +15,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
 from asker.models import HomePage
-from legal.models import ConformanceStatus, LegalKind, LegalPage
+from legal.models import AccessibilityStatementPage, ConformanceStatus, CookiesPage, PrivacyPage
 from participation.models import ParticipationRound, Publication, SenderCategory, Submission
 from subscriptions.models import Subscription
 from themeplans.models import (
@@ -186,17 +186,40 @@ class SubscriptionFactory(DjangoModelFactory):
 
 
 class LegalPageFactory(PublishedPageFactory):
-    """The privacy statement by default; pass kind (and title, slug) for the others."""
+    """What the three legal page types share; use one of the factories below."""
 
-    kind = LegalKind.PRIVACY
-    title = "Personvernerklæring"
-    slug = "personvern"
     lead = "Slik behandler vi personopplysningene dine."
     parent = factory.SubFactory(HomePageFactory)
-    # What an accessibility statement must say; the other kinds leave it unused.
+
+    class Meta:
+        abstract = True
+
+
+class PrivacyPageFactory(LegalPageFactory):
+    title = "Personvernerklæring"
+    slug = "personvern"
+
+    class Meta:
+        model = PrivacyPage
+
+
+class CookiesPageFactory(LegalPageFactory):
+    title = "Informasjonskapsler"
+    slug = "informasjonskapsler"
+    lead = "Vi bruker bare nødvendige informasjonskapsler."
+
+    class Meta:
+        model = CookiesPage
+
+
+class AccessibilityStatementPageFactory(LegalPageFactory):
+    title = "Tilgjengelighetserklæring"
+    slug = "tilgjengelighetserklaering"
+    lead = "Slik oppfyller nettstedet kravene til universell utforming."
+    # What an accessibility statement must say.
     conformance = ConformanceStatus.PARTLY
     tested_on = date(2026, 10, 1)
     feedback_email = "tilgjengelighet@asker.kommune.no"
 
     class Meta:
-        model = LegalPage
+        model = AccessibilityStatementPage

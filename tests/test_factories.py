@@ -4,10 +4,10 @@ import pytest
 
 from asker.models import HomePage
 from tests.factories import (
-    LegalPageFactory,
     MilestoneFactory,
     ParticipationRoundFactory,
     PlanPersonFactory,
+    PrivacyPageFactory,
     SubmissionFactory,
     SubscriptionFactory,
     ThemePlanIndexPageFactory,
@@ -62,7 +62,7 @@ def test_a_subscription_follows_a_plan():
 
 
 def test_a_legal_page_is_served_under_the_home_page(client):
-    LegalPageFactory()
+    PrivacyPageFactory()
 
     response = client.get("/personvern/")
 

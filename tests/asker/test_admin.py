@@ -46,9 +46,15 @@ def test_staff_edit_the_alert_banner_in_the_admin(admin_client):
 
 def test_editors_can_only_add_page_types_where_they_belong():
     from asker.models import ContentPage, HomePage
-    from legal.models import LegalPage
+    from legal.models import AccessibilityStatementPage, CookiesPage, PrivacyPage
     from themeplans.models import ThemePlanIndexPage
 
-    assert set(HomePage.allowed_subpage_models()) == {ContentPage, ThemePlanIndexPage, LegalPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        ContentPage,
+        ThemePlanIndexPage,
+        AccessibilityStatementPage,
+        PrivacyPage,
+        CookiesPage,
+    }
     assert ThemePlanIndexPage.allowed_parent_page_models() == [HomePage]
     assert ContentPage.allowed_subpage_models() == [ContentPage]

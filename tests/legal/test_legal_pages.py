@@ -1,16 +1,14 @@
 """The legal pages (legal/): accessibility statement, privacy and cookies, in Norwegian and
-under /en/, linked from the footer of every page, one of each kind per site."""
+under /en/, linked from the footer of every page, one of each type per site."""
 
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.utils import translation
 
 from legal import demo
-from legal.models import LegalKind, LegalPage
-from tests.factories import LegalPageFactory
+from legal.models import AccessibilityStatementPage, CookiesPage, LegalPage, PrivacyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +61,7 @@ def test_english_body_and_meta_of_the_privacy_page(client, demo_site):
 
 
 def test_without_english_text_the_norwegian_shows_marked_lang_nb(client, demo_site):
-    page = LegalPage.objects.get(kind=LegalKind.PRIVACY)
+    page = PrivacyPage.objects.get()
     page.title_en = page.lead_en = ""
     page.body_en = []
     publish(page)
@@ -108,7 +106,7 @@ def test_accessibility_statement_has_the_parts_of_the_model_statement(client, de
 
 
 def test_accessibility_statement_fields_in_english_and_their_fallback(client, demo_site):
-    page = LegalPage.objects.get(kind=LegalKind.ACCESSIBILITY)
+    page = AccessibilityStatementPage.objects.get()
     page.testing_en = ""
     issue = page.known_issues[0].value
     issue["problem_en"] = ""
@@ -131,7 +129,7 @@ def test_accessibility_statement_fields_in_english_and_their_fallback(client, de
 
 
 def test_fixed_date_for_a_known_issue_is_shown(client, demo_site):
-    page = LegalPage.objects.get(kind=LegalKind.ACCESSIBILITY)
+    page = AccessibilityStatementPage.objects.get()
     page.known_issues[1].value["fix_by"] = __import__("datetime").date(2027, 3, 1)
     publish(page)
     html = html_of(client, "/tilgjengelighetserklaering/")
@@ -158,7 +156,7 @@ def test_footer_lists_the_legal_pages_before_the_editors_links(client, demo_site
 
 def test_footer_drops_an_unpublished_page(client, demo_site):
     assert "/informasjonskapsler/" in html_of(client, "/")  # the footer is now cached
-    LegalPage.objects.get(kind=LegalKind.COOKIES).unpublish()
+    CookiesPage.objects.get().unpublish()
     assert "/informasjonskapsler/" not in html_of(client, "/")
 
 
@@ -192,28 +190,9 @@ def test_legal_page_uses_a_pinned_number_of_queries(
         assert client.get(path).status_code == 200
 
 
-def test_only_one_page_of_each_kind_per_site(demo_site):
-    home = demo_site.root_page
-    second = LegalPage(title="Personvern 2", slug="personvern-2", kind=LegalKind.PRIVACY)
-    with pytest.raises(ValidationError) as raised:
-        home.add_child(instance=second)
-    with translation.override("nb"):  # an earlier /en/ request leaves English active
-        message = raised.value.message_dict["kind"][0]
-    assert message == (
-        "Nettstedet har allerede en side av typen «Personvernerklæring»: «Personvernerklæring». "
-        "Rediger den siden i stedet for å lage en ny."
-    )
-
-
-def test_an_existing_page_keeps_its_own_kind_when_saved():
-    page = LegalPageFactory(kind=LegalKind.COOKIES, title="Informasjonskapsler", slug="cookies")
-    page.lead = "Ny ingress."
-    page.full_clean()  # no complaint about itself
-
-
 def test_accessibility_statement_requires_status_test_date_and_feedback_address(demo_site):
-    LegalPage.objects.filter(kind=LegalKind.ACCESSIBILITY).delete()
-    page = LegalPage(title="Erklæring", slug="erklaering", kind=LegalKind.ACCESSIBILITY)
+    AccessibilityStatementPage.objects.get().delete()
+    page = AccessibilityStatementPage(title="Erklæring", slug="erklaering")
     with pytest.raises(ValidationError) as raised:
         demo_site.root_page.add_child(instance=page)
     assert set(raised.value.message_dict) == {"conformance", "tested_on", "feedback_email"}
@@ -222,8 +201,11 @@ def test_accessibility_statement_requires_status_test_date_and_feedback_address(
 def test_demo_content_loads_once(demo_site):
     assert demo.load_pages() == []
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert LegalPage.objects.count() == 3
-    assert set(LegalPage.objects.values_list("kind", flat=True)) == set(LegalKind.values)
+    assert [type(page) for page in LegalPage.objects.order_by("path").specific()] == [
+        AccessibilityStatementPage,
+        PrivacyPage,
+        CookiesPage,
+    ]
 
 
 def test_demo_content_states_the_real_retention_and_cookie_facts(client, demo_site, settings):
@@ -277,7 +259,7 @@ def test_english_page_has_no_norwegian_outside_lang_nb(client, demo_site, slug):
 def test_a_legal_page_behind_a_password_is_not_in_the_footer(client, demo_site):
     from wagtail.models import PageViewRestriction
 
-    page = LegalPage.objects.get(kind=LegalKind.PRIVACY)
+    page = PrivacyPage.objects.get()
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="hemmelig")
     footer = client.get("/").content.decode().split('class="site-footer"')[1]
     assert page.title not in footer
