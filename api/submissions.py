@@ -25,7 +25,7 @@ def submission_data(request, submission, form_path):
         "category": coded(submission.category, submission.get_category_display()),
         "name": submission.public_name or None,
         "topic": submission.topic or None,
-        "text": submission.text,
+        "text": submission.public_text,
         "attachment_url": absolute(request, attachment),
         # The answer given (published or e-mailed), not a draft a moderator is still writing.
         "answer": submission.answer_sent or None,

@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from core import languages
+from core import languages, paging
 
 SITE_NAME = "Asker kommune"
 DESCRIPTION_LENGTH = 160
@@ -32,9 +32,9 @@ def canonical_url(request, path=None):
     """The address without query, except the page number of a paginated list; `path` gives
     the same page in another language."""
     url = settings.SITE_URL + (path or request.path)
-    page_number = request.GET.get("side", "")
-    if page_number.isdigit() and int(page_number) > 1:
-        url += f"?side={int(page_number)}"
+    page_number = paging.requested_page(request)
+    if page_number is not None and page_number > 1:
+        url += f"?{paging.PARAMETER}={page_number}"
     return url
 
 

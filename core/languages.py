@@ -3,6 +3,7 @@
 Editors write in Norwegian, so under /en/ the interface is English around Norwegian content,
 and elements holding that content carry lang="nb" for screen readers and hyphenation."""
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -65,15 +66,27 @@ def og_locale():
     return OG_LOCALES.get(active_language(), OG_LOCALES[settings.LANGUAGE_CODE])
 
 
+# What a browser reads as the start of another site's address in a link: two or more slashes
+# or backslashes, with the tabs and line breaks it drops (and spaces it trims) among them.
+OFF_SITE_START = re.compile(r"^[/\\\s]+")
+
+
+def on_this_site(path):
+    """`path` as an address on this site: one slash at the start, however it began."""
+    return "/" + OFF_SITE_START.sub("", path)
+
+
 def address_in(path, code, current):
-    """`path` (the active language's address) in language `code`."""
+    """`path` (the active language's address) in language `code`, always on this site: a
+    request for //evil.example.com/ must not offer a link to that host."""
+    path = on_this_site(path)
     translated = translate_url(path, code)
     if translated != path or code == current:
-        return translated
+        return on_this_site(translated)
     # Not an address Django can resolve (a 404 such as /en/sitemap.xml): swap the prefix.
     prefix = f"/{current}/"
     bare = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
-    return bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+    return on_this_site(bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}")
 
 
 def alternates(request, keep_query=True):

@@ -10,7 +10,6 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from operator import attrgetter
 from pathlib import PurePath
 
@@ -22,9 +21,6 @@ from participation.models import Submission
 
 log = logging.getLogger(__name__)
 
-CSV_TIME_FORMAT = "%d.%m.%Y %H:%M"
-# A spreadsheet program runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COPY_CHUNK = 1024 * 1024
 
 
@@ -62,19 +58,6 @@ HEADINGS = {column.key: column.heading for column in COLUMNS}
 def row(submission):
     """One submission's values by column key, in the order of COLUMNS."""
     return {column.key: column.value(submission) for column in COLUMNS}
-
-
-def csv_value(value):
-    """A value as CSV text: times in Norwegian form, and text that a spreadsheet would run as a
-    formula made inert with a leading apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime(CSV_TIME_FORMAT)
-    text = str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def attachment_extension(submission):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import antispam, languages
+from core.text import WithoutBidiControls
 from participation import attachments
 from participation.models import Submission
 
@@ -48,7 +49,7 @@ def _blank_form_field(model_field, **kwargs):
     return model_field.formfield(initial=None, **kwargs)
 
 
-class SubmissionForm(antispam.SpamCheckedForm, forms.ModelForm):
+class SubmissionForm(WithoutBidiControls, antispam.SpamCheckedForm, forms.ModelForm):
     """The sender's side of a Submission: the model's fields with the words a sender needs, plus
     the round, the topic and the attachment (whose choices and rules depend on the plan and its
     rounds) and the privacy confirmation."""

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core import tokens
 from core.blocks import RICH_TEXT_FEATURES
+from core.text import without_bidi_controls
 from participation.storage import private_storage
 
 # A public hearing should last at least six weeks (the norm of plan- og bygningsloven § 11-14).
@@ -238,12 +239,20 @@ class Submission(index.Indexed, models.Model):
     def __str__(self):
         return self.reference or gettext("Innspill %(number)s") % {"number": self.pk}
 
+    # The form keeps bidi controls out (core.text); input stored before it did is published
+    # without them too.
     @property
     def public_name(self):
         """The name shown with published input: only when the sender asked for it."""
         if self.publication != Publication.NAMED or self.anonymised_at:
             return ""
-        return f"{self.name}, {self.organisation}" if self.organisation else self.name
+        name = f"{self.name}, {self.organisation}" if self.organisation else self.name
+        return without_bidi_controls(name)
+
+    @property
+    def public_text(self):
+        """The input's text as published."""
+        return without_bidi_controls(self.text)
 
     @property
     def can_withdraw(self):

@@ -56,7 +56,7 @@ def describe(request, submissions):
         search.Found(
             _("Innspill %(reference)s") % {"reference": submission.reference},
             _published_url(submission, positions.get(submission.pk)),
-            [("", submission.text), (_("Svar fra kommunen"), submission.answer_sent)],
+            [("", submission.public_text), (_("Svar fra kommunen"), submission.answer_sent)],
             parent_title=submission.round.page.title,
         )
         for submission in submissions

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import antispam
+from core.text import WithoutBidiControls
 
 
-class FollowForm(antispam.SpamCheckedForm):
+class FollowForm(WithoutBidiControls, antispam.SpamCheckedForm):
     email = forms.EmailField(
         label=_("E-postadressen din"),
         help_text=_("Vi sender en e-post med en lenke du må klikke på for å bekrefte."),

@@ -19,10 +19,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.bulk_actions import PolicyDeleteBulkAction
 from core.permissions import RefusingPermissionPolicy
+from core.spreadsheets import FormulaSafeCsv
 from subscriptions.models import Subscription
 
 ACTIVE, PENDING = "aktiv", "venter"
@@ -84,6 +85,10 @@ class FollowerFilterSet(WagtailFilterSet):
         return queryset.filter(confirmed_at__isnull=value == PENDING)
 
 
+class FollowerIndexView(FormulaSafeCsv, IndexView):
+    """Anyone can type «=cmd|…@example.no» in the follow form: the export keeps it text."""
+
+
 class FollowerViewSet(SnippetViewSet):
     model = Subscription
     icon = "mail"
@@ -97,6 +102,7 @@ class FollowerViewSet(SnippetViewSet):
     inspect_view_fields = ["plan", "email", "created_at", "confirmed_at"]
     add_to_reference_index = False
     chooser_viewset_class = FollowerChooserViewSet
+    index_view_class = FollowerIndexView
 
     list_per_page = 50
     ordering = "-created_at"

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from asker.search.excerpts import term_pattern
 from asker.search.hits import build_hits, kinds, suggested_plans
+from core import paging
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -98,7 +99,7 @@ def search_page(request):
         results = searches(site, terms)
         counts = {name: found.count() for name, found in results.items()}
         chosen = [(name, results[name], counts[name]) for name in labels if kind in (ALL, name)]
-        page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(request.GET.get("side"))
+        page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(paging.requested_page(request))
         context.update(
             searched=True,
             results_page=page,

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
-from participation import exports
+from core.spreadsheets import csv_value
 from participation.moderation import charts, permissions, statistics
 from participation.moderation.views import CSV_BOM
 
@@ -166,7 +166,7 @@ def csv_response(rows, today):
     response.write(CSV_BOM)
     writer = csv.writer(response, delimiter=CSV_DELIMITER)
     for row in rows:
-        writer.writerow([exports.csv_value(value) for value in row])
+        writer.writerow([csv_value(value) for value in row])
     return response
 
 

@@ -28,6 +28,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
+from core.spreadsheets import FormulaSafeCsv
 from participation import exports, mails
 from participation.models import (
     MailKind,
@@ -51,7 +52,7 @@ def listing_url(**params):
     return f"{url}?{urlencode(params)}" if params else url
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(FormulaSafeCsv, IndexView):
     """The listing, with bulk actions (never delete) and exports in Norwegian."""
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
@@ -102,9 +103,6 @@ class SubmissionIndexView(IndexView):
 
     def to_row_dict(self, item):
         return exports.row(item)
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow({key: exports.csv_value(value) for key, value in row_dict.items()})
 
     def stream_csv(self, queryset):
         yield CSV_BOM.encode()

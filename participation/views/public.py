@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core import antispam
+from core import antispam, paging
 from core.pages import subpage_context
 from participation import links, mails, public_copies, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
@@ -199,7 +199,7 @@ def published_page(request, plan):
         .select_related("round")
         .order_by("-published_at", "-pk")
     )
-    page = Paginator(submissions, PER_PAGE).get_page(request.GET.get("side"))
+    page = Paginator(submissions, PER_PAGE).get_page(paging.requested_page(request))
     context = _context(plan, _("Innspill og svar"), submissions=page)
     return render(request, "participation/published_page.html", context)
 

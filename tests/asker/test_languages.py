@@ -101,3 +101,29 @@ def test_the_english_home_page_offers_the_english_search(client, demo_site, sett
 def test_a_political_body_named_in_an_english_sentence_is_marked_norwegian(client, demo_site):
     body = client.get("/en" + PLAN).content.decode()
     assert re.search(r'lang="nb">Utvalg for Samfunnstjenester</(a|span)>', body)
+
+
+def raw_get(client, path):
+    """A request for exactly `path`: the test client would read «//host/» as a host name."""
+    return client.get("/", PATH_INFO=path)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/en//evil.example.com/", ("/evil.example.com/", "nb", "Norsk")),
+        ("//evil.example.com/", ("/en/evil.example.com/", "en", "English")),
+        ("/en/\\evil.example.com/", ("/%5Cevil.example.com/", "nb", "Norsk")),
+        ("/en/\t/evil.example.com/", ("/%09/evil.example.com/", "nb", "Norsk")),
+    ],
+)
+def test_the_switch_on_a_missing_address_never_leads_to_another_site(
+    client, demo_site, path, expected
+):
+    response = raw_get(client, path)
+    assert response.status_code == 404
+    assert switch_link(response) == expected
+
+
+def test_the_switch_on_a_page_with_doubled_slashes_stays_on_the_site(client, demo_site):
+    assert switch_link(raw_get(client, "//temaplaner/")) == ("/en/temaplaner/", "en", "English")

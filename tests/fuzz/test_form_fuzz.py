@@ -10,6 +10,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from core import antispam, outbox
+from core.text import without_bidi_controls
 from participation import mails
 from participation.models import Submission
 from tests.fuzz.conftest import assert_shown_escaped, fuzz, nasty_text, unicode_text
@@ -68,6 +69,9 @@ def odd_values(topics):
     }
 
 
+# Unicode's bidi controls, listed here rather than taken from core.text: none is ever stored.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
 FRESH_STAMP = "fresh"  # the stamp of a form just loaded, filled in at post time
 
 
@@ -115,8 +119,9 @@ def stored_files(root):
 
 
 def expected_text(sent):
-    """The text as stored: trimmed, with the browser's CRLF (and a lone CR) made LF."""
-    return sent.strip().replace("\r\n", "\n").replace("\r", "\n").strip()
+    """The text as stored: without bidi controls, trimmed, with the browser's CRLF (and a lone
+    CR) made LF."""
+    return without_bidi_controls(sent).strip().replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 @given(drawn=st.data())
@@ -148,9 +153,11 @@ def test_any_post_to_the_form_is_answered_and_stored_whole_or_not_at_all(
         return
     submission = new.get()
     assert submission.text == expected_text(data["text"])
-    assert submission.name == data["name"].strip()
-    assert submission.email == data["email"].strip()
-    assert submission.organisation == data.get("organisation", "").strip()
+    assert submission.name == without_bidi_controls(data["name"]).strip()
+    assert submission.email == without_bidi_controls(data["email"]).strip()
+    assert submission.organisation == without_bidi_controls(data.get("organisation", "")).strip()
+    published = submission.name + submission.organisation + submission.text
+    assert not set(BIDI_CONTROLS) & set(published)
     assert submission.topic == data.get("topic", "")
     added = set(stored_files(private_media)) - set(files_before)
     if submission.attachment:
@@ -162,3 +169,35 @@ def test_any_post_to_the_form_is_answered_and_stored_whole_or_not_at_all(
         assert not added
     # The receipt and the staff notice went out, whatever the sender typed.
     assert not outbox.failing().filter(about=mails.about(submission)).exists()
+
+
+# Names made of letters and bidi controls, the controls anywhere, often several together.
+bidi_names = st.text(
+    alphabet=st.one_of(st.sampled_from(BIDI_CONTROLS), st.sampled_from("Kari Nordmann, æøå")),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(name=bidi_names, organisation=bidi_names)
+@fuzz
+def test_bidi_controls_never_reach_a_stored_name(
+    client, form_fuzz, django_capture_on_commit_callbacks, name, organisation
+):
+    demo_round, topics = form_fuzz
+    cache.clear()
+    data = valid_input(demo_round, topic=topics[0], shown_at=antispam.form_stamp())
+    data.update(name=name, organisation=organisation)
+    before = set(Submission.objects.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(FORM_URL, data)
+    assert response.status_code in (302, 400)
+    new = Submission.objects.exclude(pk__in=before)
+    event(f"status {response.status_code}")
+    if response.status_code == 400:
+        assert not new.exists()
+        return
+    submission = new.get()
+    assert submission.name.strip() and not set(BIDI_CONTROLS) & set(submission.name)
+    assert not set(BIDI_CONTROLS) & set(submission.organisation)
+    assert not set(BIDI_CONTROLS) & set(submission.public_name)

@@ -1,5 +1,7 @@
 """«Følgere» in the admin: moderators look up, export and delete; nobody else sees addresses."""
 
+import io
+from csv import reader
 from datetime import timedelta
 
 import pytest
@@ -132,3 +134,14 @@ def test_moderators_delete_several_followers_at_once(moderator_client, followers
     response = moderator_client.post(url)
     assert (response.status_code, response["Location"]) == (302, LISTING)
     assert not Subscription.objects.filter(pk__in=[active.pk, waiting.pk]).exists()
+
+
+def test_an_address_a_spreadsheet_would_run_is_exported_as_text(moderator_client, plan):
+    """The follow form takes =cmd|'/Ccalc'!A0@example.no as an address; opened in Excel, the
+    export must show it, not run it."""
+    formula = "=cmd|'/Ccalc'!A0@example.no"
+    Subscription.objects.create(plan=plan, email=formula, confirmed_at=timezone.now())
+    csv = moderator_client.get(LISTING, {"export": "csv"})
+    rows = list(reader(io.StringIO(b"".join(csv.streaming_content).decode())))
+    assert rows[1][0] == "'" + formula
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -206,6 +206,12 @@ def test_one_follower_per_address_whatever_the_case_of_the_domain(plan, follow):
     assert list(Subscription.objects.values_list("email", flat=True)) == ["Kari@example.no"]
 
 
+def test_an_address_with_bidi_controls_is_stored_without_them(plan, follow):
+    """U+202E would show the address backwards in the followers' listing."""
+    follow(email="kari@\u202eexample.no")
+    assert list(Subscription.objects.values_list("email", flat=True)) == ["kari@example.no"]
+
+
 def test_an_invalid_address_is_refused_in_norwegian_and_kept(client, plan, follow):
     response = follow(email="kari@")
     assert response.status_code == 400

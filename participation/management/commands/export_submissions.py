@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import Progress
+from core.spreadsheets import csv_value
 from participation import exports
 from participation.models import Submission, SubmissionState
 
@@ -71,7 +72,7 @@ class Command(BaseCommand):
             writer = csv.writer(file)
             writer.writerow(str(exports.HEADINGS[key]) for key in exports.FIELDS)
             for row in rows:
-                writer.writerow(exports.csv_value(row[key]) for key in exports.FIELDS)
+                writer.writerow(csv_value(row[key]) for key in exports.FIELDS)
 
     @staticmethod
     def _write_xlsx(path, rows):
@@ -85,7 +86,7 @@ class Command(BaseCommand):
             # (openpyxl would store «=…» as a formula).
             sheet.append(
                 [
-                    row[key] if isinstance(row[key], datetime) else exports.csv_value(row[key])
+                    row[key] if isinstance(row[key], datetime) else csv_value(row[key])
                     for key in exports.FIELDS
                 ]
             )
