@@ -53,13 +53,15 @@ if Logger is not None:
 
         def setup(self, cfg):
             super().setup(cfg)
-            if log_format.chosen() != "json":
-                return
+            wants_json = log_format.chosen() == "json"
             for log in (self.error_log, self.access_log):
                 for handler in log.handlers:
                     if getattr(handler, "_gunicorn", False):
-                        handler.setFormatter(log_format.json_formatter())
-                        handler.addFilter(RequestIdFilter())
+                        # The error log names the path of a request that failed outside Django.
+                        handler.addFilter(HidePrivateLinks())
+                        if wants_json:
+                            handler.setFormatter(log_format.json_formatter())
+                            handler.addFilter(RequestIdFilter())
 
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
@@ -67,13 +69,14 @@ if Logger is not None:
 
         def access(self, resp, req, environ, request_time):
             # Logged after Django has answered and forgotten the id, so it is read back from
-            # the response (core/request_id.py sets the header on every answer).
+            # the response (core/request_id.py sets the header on every answer). An answer
+            # gunicorn made itself (an error outside Django) keeps the id the request got.
             answered = next(
                 (value for name, value in resp.headers if name.lower() == "x-request-id"),
-                request_id.NONE,
+                request_id.current.get(),
             )
-            token = request_id.current.set(answered)
+            request_id.current.set(answered)
             try:
                 super().access(resp, req, environ, request_time)
             finally:
-                request_id.current.reset(token)
+                request_id.current.set(request_id.NONE)  # the request is over

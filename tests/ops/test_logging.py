@@ -54,9 +54,7 @@ def test_each_request_gets_its_own_id_and_the_proxys_id_is_kept_when_well_formed
     assert len(forged["X-Request-ID"]) == 32
 
 
-def test_gunicorn_access_lines_are_json_with_the_request_id_and_no_private_link(
-    monkeypatch, capsys
-):
+def test_gunicorn_lines_are_json_with_the_request_id_and_no_private_link(monkeypatch, capsys):
     from gunicorn.config import Config
 
     from participation.log_privacy import GunicornLogger
@@ -77,7 +75,8 @@ def test_gunicorn_access_lines_are_json_with_the_request_id_and_no_private_link(
     }
     try:
         logger.access(response, request, environ, timedelta(milliseconds=12))
-        logger.info("Booting worker")
+        # A request that fails outside Django is logged with its path by gunicorn itself.
+        logger.error("Error handling request GET %s", PRIVATE_PATH)
     finally:
         for log in (logger.access_log, logger.error_log):
             for handler in list(log.handlers):
@@ -86,4 +85,6 @@ def test_gunicorn_access_lines_are_json_with_the_request_id_and_no_private_link(
     access = json.loads(captured.out.strip())
     assert access["request_id"] == "abc123def456" and access["logger"] == "gunicorn.access"
     assert "/innspill/mitt/…/" in access["message"] and TOKEN not in captured.out
-    assert json.loads(captured.err.strip())["message"] == "Booting worker"
+    error = json.loads(captured.err.strip())
+    assert error["message"] == "Error handling request GET /temaplaner/finnes-ikke/innspill/mitt/…/"
+    assert TOKEN not in captured.err
