@@ -26,6 +26,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/data/media \
     PRIVATE_MEDIA_ROOT=/data/private-media
 
+# pg_dump and pg_restore for scripts/backup.sh and restores from inside the image. Debian
+# bookworm's client is PostgreSQL 15, the server version compose.yaml and CI run; pg_dump must be
+# the server's major version or newer, so a server on 16 or later needs a newer client here.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 asker \
  && useradd --system --uid 10001 --gid asker --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin asker
@@ -46,8 +53,14 @@ RUN SECRET_KEY=build-only-not-a-secret \
     EMAIL_URL=consolemail:// \
     python manage.py collectstatic --noinput
 
-# Uploaded images and documents live outside the image, on a volume the app user can write.
-# Public uploads and citizens' attachments (never served directly) on separate volumes.
+# The two volumes, used only while media is on local disk (no S3_BUCKET). Mount BOTH as named
+# volumes or bind mounts owned by uid 10001 (docs/deploy.md, «Kjøre»): one left out becomes an
+# anonymous volume that is orphaned when the container is replaced.
+#   /data/media          public uploads: images, renditions, documents (MEDIA_ROOT)
+#   /data/private-media  citizens' attachments, never served directly (PRIVATE_MEDIA_ROOT)
+# With object storage (S3_BUCKET and S3_PRIVATE_BUCKET) both stay empty and need no mount.
+# Nothing else is written: the image runs with a read-only root filesystem and a tmpfs on /tmp
+# (uploads in progress, exports), and gunicorn's heartbeat goes to /dev/shm.
 RUN mkdir -p /data/media /data/private-media && chown -R asker:asker /data
 VOLUME ["/data/media", "/data/private-media"]
 
@@ -61,4 +74,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); h = h if h and h != '*' else 'localhost'; r.urlopen(r.Request('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/healthz', headers={'Host': h}), timeout=8)"]
 
+# The web process. The same image runs the worker (`python manage.py db_worker`) and the
+# scheduler (`python deploy/scheduler.py`); see compose.yaml.
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "asker.wsgi:application"]

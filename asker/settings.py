@@ -10,7 +10,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from asker import error_reporting
 from asker.env import (
+    ConfigurationError,
     read_bool,
     read_cache,
     read_database,
@@ -21,6 +23,7 @@ from asker.env import (
     read_str,
     read_url,
 )
+from core import log_format
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -87,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer and every log line while making it carries the request's id.
+    "core.request_id.RequestIdMiddleware",
     # Before anything that may answer on its own (WhiteNoise, CommonMiddleware's redirects).
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -241,23 +246,41 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs: JSON lines in production, text in development (core/log_format.py), each line with the
+# id of the request it belongs to (core/request_id.py) and no sender's private link in it.
+try:
+    LOG_FORMAT = log_format.chosen()
+except ValueError:
+    raise ConfigurationError("LOG_FORMAT", "må være json eller text", "json") from None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    # Senders' private links never reach the log (participation/log_privacy.py).
-    "filters": {"private_links": {"()": "participation.log_privacy.HidePrivateLinks"}},
+    "formatters": {
+        "text": {"format": log_format.TEXT},
+        "json": {"()": "core.log_format.json_formatter"},
+    },
+    "filters": {
+        "private_links": {"()": "participation.log_privacy.HidePrivateLinks"},
+        "request_id": {"()": "core.request_id.RequestIdFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["private_links"],
+            "formatter": LOG_FORMAT,
+            "filters": ["private_links", "request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": read_str("LOG_LEVEL", "INFO")},
     # One line per background task is noise; failures are still logged as errors.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Errors to Sentry when SENTRY_DSN is set, private links masked (asker/error_reporting.py).
+error_reporting.start(
+    dsn=read_str("SENTRY_DSN", ""),
+    environment=read_str("SENTRY_ENVIRONMENT", "production"),
+    release=read_str("SENTRY_RELEASE"),
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Asker kommune – temaplaner"

@@ -8,6 +8,9 @@ path of every 4xx answer and gunicorn of every request, so both get the token re
 import logging
 import re
 
+from core import log_format, request_id
+from core.request_id import RequestIdFilter
+
 PRIVATE_LINK = re.compile(r"(/mitt/|/folg/bekreft/|/folg/avslutt/)[-\w]{20,64}")
 MARKERS = ("/mitt/", "/folg/")
 
@@ -16,13 +19,24 @@ def mask(text):
     return PRIVATE_LINK.sub(r"\1…", text)
 
 
+# What every record has; anything else came as `extra` and a JSON log line shows it too.
+STANDARD_FIELDS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None)))
+
+
+def _private(text):
+    return isinstance(text, str) and any(marker in text for marker in MARKERS)
+
+
 class HidePrivateLinks(logging.Filter):
     """A logging filter (see LOGGING in asker/settings.py)."""
 
     def filter(self, record):
         message = record.getMessage()
-        if any(marker in message for marker in MARKERS):
+        if _private(message):
             record.msg, record.args = mask(message), ()
+        for name, value in vars(record).items():
+            if name not in STANDARD_FIELDS and _private(value):
+                setattr(record, name, mask(value))
         return True
 
 
@@ -34,8 +48,35 @@ except ImportError:  # gunicorn is only in production images and `make run` neve
 if Logger is not None:
 
     class GunicornLogger(Logger):
-        """gunicorn's access log with the tokens masked (logger_class in gunicorn.conf.py)."""
+        """gunicorn's logs with the tokens masked (logger_class in gunicorn.conf.py): JSON lines
+        when LOG_FORMAT says so, each access line with the request id the app answered with."""
+
+        def setup(self, cfg):
+            super().setup(cfg)
+            wants_json = log_format.chosen() == "json"
+            for log in (self.error_log, self.access_log):
+                for handler in log.handlers:
+                    if getattr(handler, "_gunicorn", False):
+                        # The error log names the path of a request that failed outside Django.
+                        handler.addFilter(HidePrivateLinks())
+                        if wants_json:
+                            handler.setFormatter(log_format.json_formatter())
+                            handler.addFilter(RequestIdFilter())
 
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
             return {key: mask(v) if isinstance(v, str) else v for key, v in atoms.items()}
+
+        def access(self, resp, req, environ, request_time):
+            # Logged after Django has answered and forgotten the id, so it is read back from
+            # the response (core/request_id.py sets the header on every answer). An answer
+            # gunicorn made itself (an error outside Django) keeps the id the request got.
+            answered = next(
+                (value for name, value in resp.headers if name.lower() == "x-request-id"),
+                request_id.current.get(),
+            )
+            request_id.current.set(answered)
+            try:
+                super().access(resp, req, environ, request_time)
+            finally:
+                request_id.current.set(request_id.NONE)  # the request is over
