@@ -215,3 +215,55 @@ def read_email(name: str, default: str | None, *, required: bool) -> dict:
         required=required,
     )
     return _Env.email_url_config(url)
+
+
+def read_object_storage() -> dict:
+    """S3_BUCKET and S3_PRIVATE_BUCKET put media and attachments in an S3-compatible store
+    (core/object_storage.py), as STORAGES entries; neither set: {} (local disk). One without
+    the other stops start-up: attachments on one server's disk is what the store is there to
+    end. S3_ENDPOINT_URL for a store other than AWS (MinIO, Ceph…); keys from S3_ACCESS_KEY_ID
+    and S3_SECRET_ACCESS_KEY, or boto3's own chain (an instance role) when they are unset."""
+    buckets = {"S3_BUCKET": "temaplaner-media", "S3_PRIVATE_BUCKET": "temaplaner-vedlegg"}
+    named = {name: read_str(name) for name in buckets}
+    if not any(named.values()):
+        return {}
+    for name, example in buckets.items():
+        read_str(name, required=True, example=example)
+    endpoint = read_url(
+        "S3_ENDPOINT_URL", None, schemes=("http", "https"), example="http://127.0.0.1:9000"
+    )
+    options = {
+        "endpoint_url": endpoint,
+        "region_name": read_str("S3_REGION", "us-east-1"),
+        "access_key": read_str("S3_ACCESS_KEY_ID"),
+        "secret_key": read_str("S3_SECRET_ACCESS_KEY"),
+        "signature_version": "s3v4",
+        # Stores other than AWS seldom have a DNS name per bucket.
+        "addressing_style": "path" if endpoint else None,
+        "default_acl": None,  # objects private; the bucket policy opens the image folders
+    }
+    # Where browsers fetch images from, when not from the endpoint itself (a CDN, a proxy, or
+    # an endpoint only the app servers reach).
+    public_url = read_url(
+        "S3_PUBLIC_URL",
+        None,
+        schemes=("http", "https"),
+        example="https://media.temaplaner.asker.kommune.no/temaplaner-media",
+    )
+    public = {}
+    if public_url:
+        parts = urlsplit(public_url)
+        public = {
+            "custom_domain": parts.netloc + parts.path.rstrip("/"),
+            "url_protocol": f"{parts.scheme}:",
+        }
+    return {
+        "default": {
+            "BACKEND": "core.object_storage.PublicMediaStorage",
+            "OPTIONS": {**options, **public, "bucket_name": named["S3_BUCKET"]},
+        },
+        "private": {
+            "BACKEND": "core.object_storage.PrivateObjectStorage",
+            "OPTIONS": {**options, "bucket_name": named["S3_PRIVATE_BUCKET"]},
+        },
+    }

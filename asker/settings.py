@@ -19,6 +19,7 @@ from asker.env import (
     read_email,
     read_int,
     read_list,
+    read_object_storage,
     read_origins,
     read_str,
     read_url,
@@ -221,6 +222,8 @@ PRIVATE_MEDIA_ROOT = Path(read_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private
 SERVE_MEDIA = read_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Citizens' attachments and their public copies (participation/storage.py).
+    "private": {"BACKEND": "participation.storage.LocalPrivateStorage"},
     # Hashed names let browsers cache CSS for a year; development serves files as they are.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -228,6 +231,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Object storage (S3-compatible) ---------------------------------------------------------
+# With several app servers every file must be where all of them find it. S3_BUCKET (images,
+# renditions, documents) and S3_PRIVATE_BUCKET (attachments) move "default" and "private" to
+# an S3-compatible store, with S3_ENDPOINT_URL, S3_REGION, S3_ACCESS_KEY_ID,
+# S3_SECRET_ACCESS_KEY and S3_PUBLIC_URL (docs/deploy.md). Unset: MEDIA_ROOT and
+# PRIVATE_MEDIA_ROOT on local disk, as `make run` uses them. Documents stay behind Wagtail's
+# document view either way (WAGTAILDOCS_SERVE_METHOD below).
+STORAGES.update(read_object_storage())
+# --- end of object storage --------------------------------------------------------------------
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security. Values that only make sense over HTTPS follow SECURE_SSL_REDIRECT, which is on

@@ -54,9 +54,19 @@ def submit(round, data, upload=None):
             mails.post_receipt_and_staff_notice(submission)
     except Exception:
         if submission.attachment:
-            submission.attachment.delete(save=False)  # no file without its row
+            _delete_orphan(submission.attachment)  # no file without its row
         raise
     return submission
+
+
+def _delete_orphan(attachment):
+    """Delete a stored attachment whose row was not stored. A store that is away keeps it, and
+    is logged: the sender is told about the error that stopped the input, not this one."""
+    name = attachment.name
+    try:
+        attachment.delete(save=False)
+    except OSError as error:
+        log.error("Vedlegg %s uten innspill ble ikke slettet: %s", name, error)
 
 
 def withdraw(submission):

@@ -112,9 +112,10 @@ def _store(request, plan, rounds, form):
         antispam.forget_post(request)
         return None, (NOT_STORED, 503)
     except OSError as error:
-        # The attachment could not be written (a full disk, the object store away): rolled
-        # back and the partial file removed (services.submit, storage), so the sender sends
-        # again with the text they wrote.
+        # The attachment could not be written: a full disk, or the object store away, refusing
+        # or failing (participation.storage gives every failure as an OSError). Rolled back,
+        # and nothing is left of the file (a partial one removed, an upload to S3 is whole or
+        # absent), so the sender sends again with the text they wrote.
         log.error("Innspill ikke lagret, vedlegget kunne ikke skrives: %s", error)
         antispam.forget_post(request)
         return None, (ATTACHMENT_NOT_STORED, 503)
