@@ -51,7 +51,8 @@ def open_round(transactional_db, settings):
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root"))
-    return ParticipationRoundFactory()
+    # A home page of its own: the demo site may be there too (left by earlier tests).
+    return ParticipationRoundFactory(page__parent__parent__slug="forside-for-arbeideren")
 
 
 @pytest.fixture
