@@ -14,7 +14,6 @@ A mail says what it concerns as `about` ("submission:12"): staff see its failure
 app that owns the record deletes its mails with `forget()` when the personal data goes.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -28,6 +27,7 @@ from django.utils import timezone, translation
 from django_tasks import TaskResultStatus, task
 
 from core.models import OutboxMail
+from core.singleton import advisory_key
 
 MAX_ATTEMPTS = 3  # sends in all, the first one included
 RETRY_AFTER = timedelta(minutes=10)
@@ -76,9 +76,8 @@ def _lock(key):
     """Hold the key until the transaction ends, so two posts at once count each other.
     (SQLite lets one transaction write at a time, and the forms have written before they post.)"""
     if connection.vendor == "postgresql":
-        number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number - 2**63])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [advisory_key(key)])
 
 
 def over_unverified_limit(key, now=None):
