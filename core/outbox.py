@@ -164,12 +164,18 @@ def _send(mail):
     message.send()
 
 
+class DeliveryFailed(Exception):
+    """A send failed. It names the error's class only and hides the error itself: an SMTP
+    server's message may hold the address, and the database task backend keeps the traceback
+    of what a task raised."""
+
+
 @task()
 def deliver(mail_id):
     """Send the mail if this call can claim it; True when it went out here.
 
     A failure is recorded on the row (the exception's class only: an SMTP server's message may
-    hold the address), logged, and raised, so the task counts as failed."""
+    hold the address), logged, and raised as DeliveryFailed, so the task counts as failed."""
     now = timezone.now()
     if not _claim(mail_id, now):
         return False  # sent or given up already, or another sender holds it
@@ -192,7 +198,7 @@ def deliver(mail_id):
             ", gitt opp" if given_up else "; prøves igjen",
             type(error).__name__,
         )
-        raise
+        raise DeliveryFailed(type(error).__name__) from None
     OutboxMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), claimed_until=None)
     return True
 

@@ -8,6 +8,7 @@ test transaction (transactional_db) and build their few pages with factories.
 import io
 import os
 import signal
+import smtplib
 import subprocess
 import sys
 
@@ -128,3 +129,23 @@ def test_production_queues_background_work_for_the_worker():
         timeout=120,
     )
     assert "DatabaseBackend" in result.stdout, result.stderr
+
+
+class RejectingEmailBackend(BaseEmailBackend):
+    """An SMTP server that refuses the recipient, naming the address in its answer."""
+
+    def send_messages(self, email_messages):
+        refused = {"kari@example.no": (550, b"5.1.1 <kari@example.no>: Recipient unknown")}
+        raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def test_a_failed_send_leaves_no_address_in_the_task_queue(client, worker_backend, open_round):
+    post_input(client, open_round)
+    worker_backend.EMAIL_BACKEND = f"{__name__}.RejectingEmailBackend"
+    run_worker()
+
+    failed = DBTaskResult.objects.failed()
+    assert failed.exists() and OutboxMail.objects.filter(last_error="SMTPRecipientsRefused")
+    stored = " ".join(f"{task.traceback} {task.exception_class_path}" for task in failed)
+    assert "SMTPRecipientsRefused" in stored  # staff and operators see what went wrong
+    assert "kari@example.no" not in stored
