@@ -7,7 +7,8 @@ UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# `make run` is a local development server: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+# `make run` is a local development server and the task worker beside it (manage.py run_local):
+# DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
 .PHONY: run test install install-test lint format lock messages migrate demo clean
@@ -15,7 +16,7 @@ RUN_ENV := DEBUG=$${DEBUG:-true}
 run: install
 	@$(RUN_ENV) $(PY) manage.py prepare_local_site
 	@echo "Nettstedet: http://$(HOST):$(PORT)/   (stopp med Ctrl+C)"
-	@$(RUN_ENV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+	@$(RUN_ENV) $(PY) manage.py run_local $(HOST):$(PORT)
 
 test: install-test
 	$(PY) -m pytest $(ARGS)

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_filters",
     "corsheaders",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -149,12 +150,10 @@ EMAIL_TIMEOUT = read_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = read_str("DEFAULT_FROM_EMAIL", "Asker kommune <temaplaner@asker.kommune.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (e-mails) runs through django_tasks; immediate until a worker is deployed.
-TASKS = {
-    "default": {
-        "BACKEND": read_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-    }
-}
+# Background work (e-mails, Wagtail's reference index and file clean-up) is queued in the
+# database and done by the worker, `manage.py db_worker`, so no request waits for a mail server.
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend does it inside the request.
+TASKS = {"default": {"BACKEND": read_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Participation (see participation/): anti-spam limits and how long personal data is kept.
 PARTICIPATION_RATE_LIMIT = read_int("PARTICIPATION_RATE_LIMIT", 5)  # posts per address ...

@@ -14,7 +14,6 @@ A mail says what it concerns as `about` ("submission:12"): staff see its failure
 app that owns the record deletes its mails with `forget()` when the personal data goes.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -28,6 +27,7 @@ from django.utils import timezone, translation
 from django_tasks import TaskResultStatus, task
 
 from core.models import OutboxMail
+from core.singleton import advisory_key
 
 MAX_ATTEMPTS = 3  # sends in all, the first one included
 RETRY_AFTER = timedelta(minutes=10)
@@ -76,9 +76,8 @@ def _lock(key):
     """Hold the key until the transaction ends, so two posts at once count each other.
     (SQLite lets one transaction write at a time, and the forms have written before they post.)"""
     if connection.vendor == "postgresql":
-        number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number - 2**63])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [advisory_key(key)])
 
 
 def over_unverified_limit(key, now=None):
@@ -165,12 +164,18 @@ def _send(mail):
     message.send()
 
 
+class DeliveryFailed(Exception):
+    """A send failed. It names the error's class only and hides the error itself: an SMTP
+    server's message may hold the address, and the database task backend keeps the traceback
+    of what a task raised."""
+
+
 @task()
 def deliver(mail_id):
     """Send the mail if this call can claim it; True when it went out here.
 
     A failure is recorded on the row (the exception's class only: an SMTP server's message may
-    hold the address), logged, and raised, so the task counts as failed."""
+    hold the address), logged, and raised as DeliveryFailed, so the task counts as failed."""
     now = timezone.now()
     if not _claim(mail_id, now):
         return False  # sent or given up already, or another sender holds it
@@ -193,7 +198,7 @@ def deliver(mail_id):
             ", gitt opp" if given_up else "; prøves igjen",
             type(error).__name__,
         )
-        raise
+        raise DeliveryFailed(type(error).__name__) from None
     OutboxMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), claimed_until=None)
     return True
 

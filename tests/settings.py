@@ -12,6 +12,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Mail is delivered inside the test, so a test sees what was sent; tests of the worker switch
+# to the database backend (tests/core/test_worker.py).
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 # Files written by tests go to throwaway directories, never into the checkout: attachments,
 # uploaded documents and images, and hypothesis's caches.
 os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="asker-test-private-"))

@@ -1,10 +1,12 @@
 """`manage.py retry_failed_mail`: send again every mail that failed or was never sent, and delete
-sent mails older than core.outbox.KEEP_SENT. Run by cron every 15 minutes; two runs at once
-send each mail once (core.outbox.deliver claims it)."""
+sent mails older than core.outbox.KEEP_SENT. Run by cron every 15 minutes; a run started while
+one is going does nothing (core.singleton), and should two send at once, each mail goes out
+once (core.outbox.deliver claims it)."""
 
 from django.core.management.base import BaseCommand
 
 from core import outbox
+from core.singleton import one_run_at_a_time
 
 
 class Command(BaseCommand):
@@ -14,6 +16,7 @@ class Command(BaseCommand):
         f"e-poster eldre enn {outbox.KEEP_SENT.days} dager."
     )
 
+    @one_run_at_a_time
     def handle(self, *args, **options):
         summary = outbox.retry_due()
         if summary.given_up:

@@ -1,10 +1,12 @@
-"""`manage.py anonymise_submissions`: delete senders' personal data on schedule (run daily)."""
+"""`manage.py anonymise_submissions`: delete senders' personal data on schedule (run daily).
+A run started while one is going does nothing (core.singleton)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from core.progress import Progress
+from core.singleton import one_run_at_a_time
 from participation import retention
 
 
@@ -26,6 +28,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Vis hva som ville blitt anonymisert."
         )
 
+    @one_run_at_a_time
     def handle(self, *args, days=None, dry_run=False, **options):
         now = timezone.now()
         total = retention.due(now, days).count()

@@ -1,18 +1,20 @@
 """Mail followers what has happened on their plans. Run by cron every 15 minutes.
 
-Safe to run again or twice at once: each (follower, event) is mailed once
-(subscriptions.notifications.claim).
+Safe to run again or twice at once: a run started while one is going does nothing
+(core.singleton), and each (follower, event) is mailed once (subscriptions.notifications.claim).
 """
 
 from django.core.management.base import BaseCommand
 
 from core import outbox
+from core.singleton import one_run_at_a_time
 from subscriptions import services
 
 
 class Command(BaseCommand):
     help = "Sender e-post til følgerne om nytt på planene, og sletter ubekreftede påmeldinger."
 
+    @one_run_at_a_time
     def handle(self, *args, **options):
         deleted = services.delete_expired()
         if deleted:
