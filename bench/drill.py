@@ -727,10 +727,12 @@ def two_scheduler_runs(drill, scenario):
             run.returncode == 0,
             f"notify_followers exited {run.returncode}: {output.strip()[-400:]}",
         )
-    queued = [re.search(r"\((\d+) e-poster lagt i kø\)", output) for output in outputs]
-    split = " + ".join(match.group(1) if match else "?" for match in queued)
     scenario.figures["runs"] = f"2 at once, {time.monotonic() - began:.1f} s"
-    scenario.figures["mails queued by run 1 + run 2"] = split
+    for number, output in enumerate(outputs, 1):
+        # Its count of mails queued, or what it said instead (a run that found another going).
+        queued = re.search(r"\((\d+) e-poster lagt i kø\)", output)
+        said = (output.strip().splitlines() or [""])[-1][:70]
+        scenario.figures[f"run {number}"] = f"{queued.group(1)} mails queued" if queued else said
 
     def per_follower():
         counts = Counter()
@@ -839,7 +841,10 @@ def postgres_restart(drill, scenario):
         f"{sum(not c.reference for c in receipted)} receipt pages never showed their reference",
     )
     if drill.worker:
-        scenario.check(drill.processes.alive("worker"), "the worker died with the restart")
+        scenario.check(
+            drill.processes.alive("worker"),
+            "the worker exited with the restart (its log: worker.log); no mail goes out now",
+        )
     receipts_mailed = settle(
         lambda: (
             len(drill.sink.to([c.email for c in everyone if c.receipted]))
@@ -883,7 +888,12 @@ def receipts_and_rows(drill, citizens, marker):
         elif citizen.reference and row[0] != citizen.reference:
             problems.append(f"post {citizen.number}: receipt {citizen.reference}, row {row[0]}")
     unreceipted = rows.keys() - {c.token for c in receipted}
-    problems += [f"row {rows[token][0]} stored without a receipt" for token in unreceipted]
+    by_text = {c.text: c for c in citizens}
+    for token in unreceipted:
+        reference, text = rows[token]
+        sender = by_text.get(text)
+        seen = f"post {sender.number} got {describe(sender)[:60]}" if sender else "unknown post"
+        problems.append(f"row {reference} stored without a receipt ({seen})")
     return f"{len(receipted)} / {len(rows)}", problems
 
 
