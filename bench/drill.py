@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import psycopg
 import requests
 
 if __package__ in (None, ""):  # run as a script: make `bench` importable
@@ -1012,7 +1013,11 @@ def main(argv=None):
                     print(f"\n--- last lines of {processes.log_of(name)}")
                     print(processes.tail(name))
             if drill.database_url and not args.keep:
-                pg_tools.drop_database(drill.database_url)
+                try:
+                    pg_tools.drop_database(drill.database_url)
+                except psycopg.Error as error:
+                    failed = True
+                    print(f"could not drop {pg_tools.database_name(drill.database_url)}: {error}")
             if failed or args.keep:
                 print(f"\nlogs kept in {folder}")
             else:
