@@ -188,14 +188,15 @@ def read_database(name: str, default: str) -> dict:
 
 
 def read_cache(name: str) -> dict:
-    """REDIS_URL turns on the shared Redis cache; without it each process caches in memory."""
+    """REDIS_URL turns on the shared Redis cache; without it each process caches in memory.
+    The site survives losing Redis: see core/redis_cache.py."""
     url = read_url(
         name, None, schemes=("redis", "rediss", "unix"), example="redis://127.0.0.1:6379/0"
     )
     if url is None:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "asker"}
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.redis_cache.FailOpenRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "asker",
         "TIMEOUT": 300,

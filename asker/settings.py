@@ -228,7 +228,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Security. Values that only make sense over HTTPS follow SECURE_SSL_REDIRECT, which is on
 # in production; a TLS-terminating proxy must send X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER).
 SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's health probe speaks plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]  # health probes speak plain HTTP
 if read_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
