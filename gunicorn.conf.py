@@ -8,7 +8,9 @@ bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 # worker holds its own copy of Django and Wagtail. sched_getaffinity respects CPU pinning.
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * len(os.sched_getaffinity(0)) + 1, 8))
 # Two threads per worker let a slow client or database call not block the whole process.
-worker_class = "gthread"
+# Gunicorn's gthread worker, which on SIGTERM also closes its listening socket at once (so a new
+# connection is refused, not left hanging in the backlog) and turns /healthz/ready to 503.
+worker_class = "asker.gunicorn_worker.DrainingThreadWorker"
 threads = 2
 
 # Fail a stuck request well before a load balancer gives up, and let deploys finish requests.
