@@ -166,8 +166,11 @@ def _without_password(url: str) -> str:
 DATABASE_EXAMPLE = "postgres://asker:passord@db.example.no:5432/temaplaner"
 
 
-def read_database(name: str, default: str) -> dict:
-    """DATABASE_URL: sqlite:///sti/til/fil.sqlite3 or postgres://bruker:passord@vert:5432/navn."""
+def read_database(name: str, default: str, *, statement_timeout: int = 0) -> dict:
+    """DATABASE_URL: sqlite:///sti/til/fil.sqlite3 or postgres://bruker:passord@vert:5432/navn.
+
+    On PostgreSQL, a statement_timeout (seconds, 0 for none) makes the server cancel any one
+    statement that runs longer (SQLite has no such limit)."""
     url = read_url(
         name,
         default,
@@ -184,6 +187,11 @@ def read_database(name: str, default: str) -> dict:
         # Reuse connections between requests; health checks drop a broken one after a restart.
         config.setdefault("CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
+        if statement_timeout:
+            options = config.setdefault("OPTIONS", {})
+            given = options.get("options", "")
+            limit = f"-c statement_timeout={statement_timeout * 1000}"
+            options["options"] = f"{given} {limit}".strip()
     return config
 
 

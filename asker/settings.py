@@ -131,7 +131,15 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": read_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# DATABASE_STATEMENT_TIMEOUT (seconds) bounds each statement on PostgreSQL. gunicorn.conf.py sets
+# it for the web processes; migrations and scheduled jobs run without it unless it is set.
+DATABASES = {
+    "default": read_database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        statement_timeout=read_int("DATABASE_STATEMENT_TIMEOUT", 0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": read_cache("REDIS_URL")}
