@@ -8,12 +8,26 @@ bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 # worker holds its own copy of Django and Wagtail. sched_getaffinity respects CPU pinning.
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * len(os.sched_getaffinity(0)) + 1, 8))
 # Two threads per worker let a slow client or database call not block the whole process.
-worker_class = "gthread"
+# Gunicorn's gthread worker, which on SIGTERM also closes its listening socket at once (so a new
+# connection is refused, not left hanging in the backlog) and turns /healthz/ready to 503.
+worker_class = "asker.gunicorn_worker.DrainingThreadWorker"
 threads = 2
 
-# Fail a stuck request well before a load balancer gives up, and let deploys finish requests.
+# What limits a request, precisely:
+# - Not `timeout`. With gthread it is the worker's heartbeat: the worker's main loop reports every
+#   second whatever its threads are doing, so the master kills a worker only when that loop is
+#   stuck for `timeout` seconds. A request thread runs as long as its code does.
+# - DATABASE_STATEMENT_TIMEOUT, which this file sets for the web processes (PostgreSQL only;
+#   0 turns it off): PostgreSQL cancels any one statement of a request after that many seconds,
+#   and the request answers with an error page (the form with its 503 page that keeps the text).
+# - The front proxy's read timeout (nginx's proxy_read_timeout, 60 s unless set): the client is
+#   answered 504 and stops waiting, though the worker's thread runs on to its end.
+# - graceful_timeout: after SIGTERM, requests in flight get this long, then the worker exits.
+# Python that runs long between queries (building a big export) is bounded only by the proxy's
+# timeout for the client; such work belongs in the task worker, not in a request.
 timeout = 30
 graceful_timeout = 30
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "30")
 
 # Logs go to stdout/stderr so the container runtime collects them.
 accesslog = "-"

@@ -166,8 +166,11 @@ def _without_password(url: str) -> str:
 DATABASE_EXAMPLE = "postgres://asker:passord@db.example.no:5432/temaplaner"
 
 
-def read_database(name: str, default: str) -> dict:
-    """DATABASE_URL: sqlite:///sti/til/fil.sqlite3 or postgres://bruker:passord@vert:5432/navn."""
+def read_database(name: str, default: str, *, statement_timeout: int = 0) -> dict:
+    """DATABASE_URL: sqlite:///sti/til/fil.sqlite3 or postgres://bruker:passord@vert:5432/navn.
+
+    On PostgreSQL, a statement_timeout (seconds, 0 for none) makes the server cancel any one
+    statement that runs longer (SQLite has no such limit)."""
     url = read_url(
         name,
         default,
@@ -184,18 +187,24 @@ def read_database(name: str, default: str) -> dict:
         # Reuse connections between requests; health checks drop a broken one after a restart.
         config.setdefault("CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
+        if statement_timeout:
+            options = config.setdefault("OPTIONS", {})
+            given = options.get("options", "")
+            limit = f"-c statement_timeout={statement_timeout * 1000}"
+            options["options"] = f"{given} {limit}".strip()
     return config
 
 
 def read_cache(name: str) -> dict:
-    """REDIS_URL turns on the shared Redis cache; without it each process caches in memory."""
+    """REDIS_URL turns on the shared Redis cache; without it each process caches in memory.
+    The site survives losing Redis: see core/redis_cache.py."""
     url = read_url(
         name, None, schemes=("redis", "rediss", "unix"), example="redis://127.0.0.1:6379/0"
     )
     if url is None:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "asker"}
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.redis_cache.FailOpenRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "asker",
         "TIMEOUT": 300,

@@ -138,7 +138,15 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": read_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# DATABASE_STATEMENT_TIMEOUT (seconds) bounds each statement on PostgreSQL. gunicorn.conf.py sets
+# it for the web processes; migrations and scheduled jobs run without it unless it is set.
+DATABASES = {
+    "default": read_database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        statement_timeout=read_int("DATABASE_STATEMENT_TIMEOUT", 0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": read_cache("REDIS_URL")}
@@ -245,7 +253,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Security. Values that only make sense over HTTPS follow SECURE_SSL_REDIRECT, which is on
 # in production; a TLS-terminating proxy must send X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER).
 SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's health probe speaks plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]  # health probes speak plain HTTP
 if read_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG

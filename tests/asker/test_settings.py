@@ -55,7 +55,7 @@ def test_postgres_url_without_database_name_is_refused(monkeypatch):
 
 def test_redis_url_turns_on_redis_cache(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
-    assert read_cache("REDIS_URL")["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert read_cache("REDIS_URL")["BACKEND"] == "core.redis_cache.FailOpenRedisCache"
     monkeypatch.delenv("REDIS_URL")
     assert read_cache("REDIS_URL")["BACKEND"].endswith("LocMemCache")
 
