@@ -24,6 +24,8 @@ def start(*, dsn, environment, release=None):
         release=release,
         integrations=[DjangoIntegration()],
         send_default_pii=False,
+        # Stack frames' local variables hold a sender's address, name and text.
+        include_local_variables=False,
         before_send=before_send,
         before_breadcrumb=lambda crumb, hint: masked(crumb),
     )

@@ -18,6 +18,7 @@ from functools import wraps
 from boto3.exceptions import Boto3Error
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from django.core.files.storage import storages
 from storages.backends.s3 import S3Storage
 
 # A request waits this long for the store, at most, before the form tells the sender.
@@ -34,19 +35,33 @@ class StorageUnavailable(OSError):
     so callers handle both with one except clause."""
 
 
+def configured(alias):
+    """The storage settings.STORAGES names `alias`: what a deconstructed store rebuilds to."""
+    return storages[alias]
+
+
 class ObjectStorage(S3Storage):
     """django-storages' S3Storage with waits a web request can afford, and names never
     overwritten (S3Storage's default is to overwrite a file of the same name)."""
 
     file_overwrite = False
+    alias = None  # its name in settings.STORAGES
 
     def __init__(self, **options):
         super().__init__(**options)
         self.client_config = self.client_config.merge(CLIENT_CONFIG)
 
+    def deconstruct(self):
+        """Its name in the settings, not its options: Wagtail queues a file's deletion with the
+        deconstructed storage as the task's argument, and the options hold the secret key,
+        which would then sit in the task table and every database dump."""
+        return (f"{__name__}.configured", (self.alias,), {})
+
 
 class PublicMediaStorage(ObjectStorage):
     """Plain, unsigned addresses: a signed one changes every time and defeats every cache."""
+
+    alias = "default"
 
     querystring_auth = False
 
@@ -64,6 +79,8 @@ def _failing_as_oserror(method):
 
 class PrivateObjectStorage(ObjectStorage):
     """Files with no address, whose every failure is an OSError (StorageUnavailable)."""
+
+    alias = "private"
 
     _save = _failing_as_oserror(ObjectStorage._save)
     _open = _failing_as_oserror(ObjectStorage._open)

@@ -38,7 +38,9 @@ JOBS = (
     Job("notify_followers", every_minutes=15),
     Job("retry_failed_mail", every_minutes=15, minute=5),
     Job("anonymise_submissions", hour=3, minute=15),
-    Job("clearsessions", hour=4, minute=30),
+    Job("clearsessions", hour=4, minute=0),
+    # Finished rows of the task queue, after 14 days (docs/deploy.md, SECURITY.md).
+    Job("prune_db_task_results", hour=4, minute=30),
 )
 
 

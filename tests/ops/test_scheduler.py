@@ -30,7 +30,8 @@ def test_each_job_runs_at_its_time():
     assert started_at(10, 30) == ["notify_followers"]
     assert started_at(10, 35) == ["retry_failed_mail"]
     assert started_at(3, 15) == ["notify_followers", "anonymise_submissions"]
-    assert started_at(4, 30) == ["notify_followers", "clearsessions"]
+    assert started_at(4, 0) == ["notify_followers", "clearsessions"]
+    assert started_at(4, 30) == ["notify_followers", "prune_db_task_results"]
     assert started_at(10, 31) == []
 
 
