@@ -94,6 +94,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every answer and every log line while making it carries the request's id.
     "core.request_id.RequestIdMiddleware",
+    # A database outage in any view gives the 503 page (in a middleware: asker.views.server_error).
+    "core.database_outage.DatabaseOutageMiddleware",
     # Before anything that may answer on its own (WhiteNoise, CommonMiddleware's redirects).
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -22,7 +22,10 @@ folders, as two hosts would have; and the task worker, `manage.py db_worker`. Th
    sender's private link; the receipt page then shows the reference. Every receipt must have
    exactly one row with the sent text and the shown reference, and every row of the run a
    receipt; a post without a receipt must have got the clear 503 page or no answer at all
-   (never another 5xx); posts after the restart must all get receipts.
+   (never another 5xx). Those send the same form again once PostgreSQL is back («Send igjen»
+   on the 503 page, or the browser's resend) and must then get a receipt, also when their row
+   was stored though the answer was lost; no input is stored twice; posts after the restart
+   must all get receipts.
 
 It prints a figures table and exits 1 if any check failed. Every child process is stopped and
 the database dropped at the end, however it ends; the logs stay in a temporary folder whose
@@ -205,6 +208,7 @@ class Citizen:
         self.reference = ""
         self.seconds = None
         self.opened_at = None
+        self.sent_again = ""  # what the first post got, if it was sent again
 
     def open_form(self):
         try:
@@ -220,13 +224,8 @@ class Citizen:
         self.opened_at = time.monotonic()
         return self
 
-    def post(self):
-        if self.fields is None:
-            return self
-        wait = MIN_FILL_SECONDS + 0.2 - (time.monotonic() - self.opened_at)
-        if wait > 0:
-            time.sleep(wait)
-        data = {
+    def filled_in(self):
+        return {
             **self.fields,
             "name": f"Drill {self.number}",
             "email": self.email,
@@ -236,6 +235,15 @@ class Citizen:
             "privacy": "on",
             "website": "",
         }
+
+    def post(self, data=None):
+        """Post the form as filled in, or `data` (a form the site gave back)."""
+        if self.fields is None:
+            return self
+        wait = MIN_FILL_SECONDS + 0.2 - (time.monotonic() - self.opened_at)
+        if wait > 0:
+            time.sleep(wait)
+        data = data or self.filled_in()
         files = {key: (None, value) for key, value in data.items()}
         if self.attachment is not None:
             files["attachment"] = ("innspill.pdf", self.attachment, "application/pdf")
@@ -252,6 +260,16 @@ class Citizen:
         match = TOKEN_IN_LOCATION.search(response.headers.get("Location", ""))
         self.token = match.group(1) if match else ""
         return self
+
+    def send_again(self):
+        """What a person does after the 503 page or no answer at all: «Send igjen» on the page
+        (the form it gives back, with the same stamp), or the same post again (the browser's
+        resend). Either way the site must not store the input twice."""
+        if self.fields is None:
+            return self
+        given_back = Forms(self.body).with_field("shown_at") if self.outcome == "503" else None
+        self.sent_again = self.outcome
+        return self.post(given_back["fields"] if given_back else None)
 
     @property
     def receipted(self):
@@ -793,6 +811,16 @@ def postgres_restart(drill, scenario):
     if restarter.ident is not None:
         restarter.join(timeout=120)
     recovered_in = max(wait_healthy(drill, instance, 60) for instance in "ab")
+    receipted = [c for c in citizens if c.receipted]
+    failed = [c for c in citizens if not c.receipted]
+    clear = [c for c in failed if c.outcome == "503" and pg_restart.CLEAR_ERROR in c.body]
+    other_5xx = [c for c in failed if c.outcome.startswith("5") and c not in clear]
+    other = [c for c in failed if c.outcome[:1].isdigit() and not c.outcome.startswith("5")]
+    unanswered = [c for c in failed if not c.outcome[:1].isdigit()]
+    # Those told to send again, or told nothing, do so once: the same form, so a row stored
+    # while its answer was lost (the connection broke at COMMIT) gives its receipt now.
+    for citizen in clear + unanswered:
+        citizen.send_again()
     recovery = [
         Citizen(drill.url("ab"[n % 2]), n, marker).open_form()
         for n in range(len(citizens) + 1, len(citizens) + 5)
@@ -806,18 +834,16 @@ def postgres_restart(drill, scenario):
 
     summary, problems = receipts_and_rows(drill, everyone, marker)
     scenario.problems += problems
-    receipted = [c for c in citizens if c.receipted]
-    failed = [c for c in citizens if not c.receipted]
-    clear = [c for c in failed if c.outcome == "503" and pg_restart.CLEAR_ERROR in c.body]
-    other_5xx = [c for c in failed if c.outcome.startswith("5") and c not in clear]
-    other = [c for c in failed if c.outcome[:1].isdigit() and not c.outcome.startswith("5")]
-    unanswered = [c for c in failed if not c.outcome[:1].isdigit()]
+    sent_again = [c for c in citizens if c.sent_again]
     scenario.figures["requests"] = sum(c.browser.sent for c in everyone)
     scenario.figures["5xx"] = len(clear) + len(other_5xx)
-    scenario.figures["receipts vs rows"] = summary
     scenario.figures["clear 503 / other 5xx / no answer"] = (
         f"{len(clear)} / {len(other_5xx)} / {len(unanswered)}"
     )
+    scenario.figures["sent again / receipted then"] = (
+        f"{len(sent_again)} / {sum(c.receipted for c in sent_again)}"
+    )
+    scenario.figures["receipts vs rows"] = summary
     scenario.figures["restart"] = (
         f"{restart.get('seconds', 0):.1f} s, ready after {recovered_in:.1f} s"
     )
@@ -837,6 +863,11 @@ def postgres_restart(drill, scenario):
         all(c.receipted for c in recovery),
         f"posts after the restart: {[describe(c) for c in recovery if not c.receipted]}",
     )
+    scenario.check(
+        all(c.receipted for c in sent_again),
+        f"sent again after the restart: {[describe(c) for c in sent_again if not c.receipted]}",
+    )
+    receipted = [c for c in everyone if c.receipted]
     scenario.check(
         all(c.reference for c in receipted),
         f"{sum(not c.reference for c in receipted)} receipt pages never showed their reference",
@@ -869,16 +900,19 @@ def postgres_restart(drill, scenario):
 
 def receipts_and_rows(drill, citizens, marker):
     """("receipts R / rows N", problems): each receipt's token has one row with the text sent
-    (and the reference shown, when the page was read); each row of this run has a receipt."""
-    rows = {
-        token: (reference, text)
-        for token, reference, text in query_all(
-            drill,
-            "SELECT token, reference, text FROM participation_submission WHERE text LIKE %s",
-            f"%{marker}%",
-        )
-    }
-    problems = []
+    (and the reference shown, when the page was read); each row of this run has a receipt; no
+    input is stored twice."""
+    stored = query_all(
+        drill,
+        "SELECT token, reference, text FROM participation_submission WHERE text LIKE %s",
+        f"%{marker}%",
+    )
+    rows = {token: (reference, text) for token, reference, text in stored}
+    problems = [
+        f"one input stored {n} times: {text[:40]!r}"
+        for text, n in Counter(text for _token, _reference, text in stored).items()
+        if n > 1
+    ]
     receipted = [c for c in citizens if c.receipted]
     for citizen in receipted:
         row = rows.get(citizen.token)

@@ -49,18 +49,14 @@ def stamp_problem(stamp):
     return None
 
 
-def _sent_key(stamp):
-    return f"participation:sent:{_read(stamp)['n']}"
-
-
-def already_sent(stamp):
-    """The token of the input this very form already gave, if it was sent before (a double
-    click, or the back button and «send» again)."""
-    return cache.get(_sent_key(stamp))
-
-
-def remember_sent(stamp, token):
-    cache.set(_sent_key(stamp), token, MAX_AGE)
+def form_id(stamp):
+    """The nonce naming the one form a valid stamp came with ("" for a stamp that is not ours):
+    whoever stores what the form sent keeps it, so the same form sent again is known."""
+    try:
+        shown = _read(stamp)
+    except (signing.BadSignature, TypeError, ValueError):
+        return ""
+    return str(shown.get("n", "")) if isinstance(shown, dict) else ""
 
 
 # One IPv6 subscriber (a home, a phone, a rented server) is given a whole /64 and may use any

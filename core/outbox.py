@@ -137,6 +137,16 @@ def unsent():
     return OutboxMail.objects.filter(sent_at__isnull=True)
 
 
+def hand_over_untried(about):
+    """Hand the mails about this record that were never tried to delivery now, rather than
+    LOST_AFTER from now (retry_due): their queued delivery may never have been made, as when
+    the connection broke at COMMIT and the commit's callbacks never ran. If it was, delivery's
+    claim still sends each mail once."""
+    untried = unsent().filter(about=about, attempts=0, given_up_at__isnull=True)
+    for mail_id in untried.values_list("pk", flat=True):
+        deliver.enqueue(mail_id)
+
+
 def failing():
     """Mails tried and not sent (the e-mail server was away), given up or not."""
     return unsent().exclude(last_error="")

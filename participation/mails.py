@@ -106,6 +106,12 @@ def post_receipt_and_staff_notice(submission):
     return receipt
 
 
+def hand_over_lost(submission):
+    """The sender sent the same form again, so they may have missed the answer that came with
+    the receipt: hand this input's mails to delivery now if they are still untried."""
+    outbox.hand_over_untried(about(submission))
+
+
 def receipt_posted(submission):
     """Whether a receipt for this input was posted (sent or on its way)."""
     return OutboxMail.objects.filter(about=about(submission), kind=MailKind.RECEIPT).exists()

@@ -217,6 +217,12 @@ class Submission(index.Indexed, models.Model):
     withdrawn_at = models.DateTimeField(_("Trukket tilbake"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("Anonymisert"), null=True, blank=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The one form this input came from (core.antispam.form_id): the same form sent again (a
+    # double click, or «Send igjen» after a reply that was lost though the row was stored)
+    # finds this row instead of storing the input twice. Null for input from before.
+    form_stamp = models.CharField(  # noqa: DJ001
+        max_length=32, unique=True, null=True, editable=False
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -6,7 +6,7 @@ the side effects (timestamps, e-mails) in one place.
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,8 +21,11 @@ class RoundNotOpen(Exception):
     """The round closed (or has not opened) before the input was stored."""
 
 
-def submit(round, data, upload=None):
-    """Store one input with its reference number and its e-mails, all or nothing."""
+def submit(round, data, upload=None, form_stamp=None):
+    """Store one input with its reference number and its e-mails, all or nothing.
+
+    `form_stamp` names the form it came from (core.antispam.form_id): if the same form was
+    stored meanwhile (a second post racing the first), that input is returned instead."""
     now = timezone.now()
     if not round.is_open(now):
         raise RoundNotOpen(round)
@@ -38,6 +41,7 @@ def submit(round, data, upload=None):
         privacy_accepted=bool(data.get("privacy")),
         language=languages.active_language(),
         received_at=now,
+        form_stamp=form_stamp or None,
     )
     try:
         with transaction.atomic():
@@ -52,11 +56,20 @@ def submit(round, data, upload=None):
             submission.reference = submission.reference_for()
             submission.save(update_fields=["reference"])
             mails.post_receipt_and_staff_notice(submission)
-    except Exception:
+    except Exception as error:
         if submission.attachment:
             _delete_orphan(submission.attachment)  # no file without its row
+        if isinstance(error, IntegrityError) and (earlier := sent_before(form_stamp)):
+            return earlier
         raise
     return submission
+
+
+def sent_before(form_stamp):
+    """The input already stored from this form, if any."""
+    if not form_stamp:
+        return None
+    return Submission.objects.filter(form_stamp=form_stamp).first()
 
 
 def _delete_orphan(attachment):

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from core.database_outage import RETRY_AFTER_SECONDS
+
 log = logging.getLogger(__name__)
 
 NOT_STORED = _(
@@ -25,7 +27,6 @@ ATTACHMENT_NOT_STORED = _(
 # cannot be sent back to the browser).
 RESENT_FIELDS = ("shown_at", "round", "name", "email", "organisation", "category", "topic")
 RESENT_FIELDS += ("publication", "privacy", "website")
-RETRY_AFTER_SECONDS = 30
 
 
 def database_fault_page(request):
@@ -45,8 +46,8 @@ def database_fault_page(request):
 
 
 def survives_database_faults(view):
-    """Any database error in the view gives the 503 page. While Wagtail is still finding the
-    plan, participation.pages.form_without_database gives it."""
+    """Any database error in the view gives the 503 page. Before the view (Wagtail finding the
+    plan, a middleware) core.database_outage asks participation.pages.form_without_database."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):

@@ -77,9 +77,12 @@ def form_page(request, plan):
         status = 400
         # The cheap checks first, on the raw fields: a refused post's file is never parsed.
         refused = antispam.refusal(form)
-        if refused is None and (first := earlier_post(form)):
-            # The same form sent twice (a double click): the receipt of the first post.
-            return redirect(f"{links.private_path(first)}?mottatt=1", permanent=False)
+        if refused is None and (first := services.sent_before(antispam.form_id(form.stamp))):
+            # The same form sent again: a double click, or «Send igjen» on the 503 page after a
+            # post whose row was stored though its answer was lost (the connection broke at
+            # COMMIT). The receipt of the input stored then, and its mails if they never went.
+            mails.hand_over_lost(first)
+            return receipt_redirect(first)
         if refused is None and antispam.rate_limit_reached(request):
             refused = antispam.rate_limited()
         if refused is not None:
@@ -102,7 +105,10 @@ def _store(request, plan, rounds, form):
     """(the response, None) once the input is stored, or (None, why not as (message, status))."""
     try:
         submission = services.submit(
-            form.chosen_round, form.cleaned_data, form.cleaned_data.get("attachment")
+            form.chosen_round,
+            form.cleaned_data,
+            form.cleaned_data.get("attachment"),
+            form_stamp=antispam.form_id(form.stamp),
         )
     except services.RoundNotOpen:
         return closed_page(request, plan, rounds), None
@@ -119,13 +125,11 @@ def _store(request, plan, rounds, form):
         log.error("Innspill ikke lagret, vedlegget kunne ikke skrives: %s", error)
         antispam.forget_post(request)
         return None, (ATTACHMENT_NOT_STORED, 503)
-    antispam.remember_sent(form.stamp, submission.token)
-    return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False), None
+    return receipt_redirect(submission), None
 
 
-def earlier_post(form):
-    token = antispam.already_sent(form.stamp)
-    return Submission.objects.filter(token=token).first() if token else None
+def receipt_redirect(submission):
+    return redirect(f"{links.private_path(submission)}?mottatt=1", permanent=False)
 
 
 def closed_page(request, plan, rounds):

@@ -11,11 +11,14 @@ import signal
 import smtplib
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import OperationalError, connection
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page
 
@@ -149,3 +152,69 @@ def test_a_failed_send_leaves_no_address_in_the_task_queue(client, worker_backen
     stored = " ".join(f"{task.traceback} {task.exception_class_path}" for task in failed)
     assert "SMTPRecipientsRefused" in stored  # staff and operators see what went wrong
     assert "kari@example.no" not in stored
+
+
+@contextmanager
+def task_queue_fails_for_a_while():
+    """The worker's looks at the queue fail, as they do on a connection PostgreSQL closed in a
+    restart, for longer than the package's own three quick tries."""
+    failures = []
+
+    def fail(execute, sql, params, many, context):
+        if len(failures) < 4 and DBTaskResult._meta.db_table in sql:
+            failures.append(sql)
+            raise OperationalError("the connection is closed")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(fail):
+        yield failures
+
+
+def test_the_worker_goes_on_after_the_database_went_away(
+    client, worker_backend, open_round, caplog
+):
+    post_input(client, open_round)
+
+    with task_queue_fails_for_a_while() as failures:
+        run_worker()  # --batch: returns once the queue is empty, raises if the error ends it
+
+    assert len(failures) == 4  # the errors did happen
+    assert "Databasen svarer ikke" in caplog.text
+    receipts = [message for message in mail.outbox if message.to == ["kari@example.no"]]
+    assert len(receipts) == 1
+    assert not OutboxMail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_the_worker_waits_for_an_absent_database_and_still_stops_at_once_on_sigterm(tmp_path):
+    """No database server at all: the worker keeps trying instead of exiting, and SIGTERM ends
+    it during its wait between tries."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        **PRODUCTION,
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/absent",  # the discard port: refused
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+    log = tmp_path / "worker.log"
+    with log.open("w") as output:
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and log.read_text().count("Databasen svarer ikke") < 2:
+            assert worker.poll() is None, log.read_text()  # a refused connection did not end it
+            time.sleep(0.2)
+        assert log.read_text().count("Databasen svarer ikke") >= 2, log.read_text()
+        worker.send_signal(signal.SIGTERM)
+        began = time.monotonic()
+        worker.wait(timeout=10)
+        assert time.monotonic() - began < 3
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()

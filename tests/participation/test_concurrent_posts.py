@@ -245,3 +245,23 @@ def test_simultaneous_posts_to_one_address_get_five_receipts_and_are_all_stored(
     assert len(stored(marker)) == count  # every input kept
     receipts = OutboxMail.objects.filter(kind="receipt", recipient_key="kari@example.no")
     assert receipts.count() == 5
+
+
+def test_one_form_sent_many_times_at_once_is_stored_once(form_url):
+    """A double (or tenfold) click: the posts race, the form's stamp is unique in the database,
+    so one row is stored and every post gets its receipt."""
+    marker = f"samme-skjema-{uuid.uuid4().hex[:12]}"
+    opened = open_form(form_url, 1, marker)
+    opened.session.close()
+    clicks = [
+        Sender(1, opened.text, requests.Session(), opened.hidden, opened.csrf_cookie)
+        for _ in range(6)
+    ]
+    start = threading.Barrier(len(clicks))
+    with ThreadPoolExecutor(max_workers=len(clicks)) as pool:
+        senders = list(pool.map(lambda sender: post_form(sender, form_url, start), clicks))
+
+    assert [s.status for s in senders] == [302] * len(clicks), [s.body[:200] for s in senders]
+    rows = stored(marker)
+    assert len(rows) == 1
+    assert {s.token for s in senders} == set(rows)
