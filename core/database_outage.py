@@ -21,9 +21,15 @@ from wagtail import hooks
 
 log = logging.getLogger(__name__)
 
-# The errors of a database that does not answer. Other database errors (a bad query, a broken
-# constraint) are faults in the code and stay 500s.
-OUTAGE = (OperationalError, InterfaceError)
+
+class StorageAway(Exception):
+    """The file store did not answer (an object store down, a disk gone): raised where a stored
+    file is read for a download, so the reader gets the same 503 page as for the database."""
+
+
+# The errors of a database or store that does not answer. Other database errors (a bad query,
+# a broken constraint) are faults in the code and stay 500s.
+OUTAGE = (OperationalError, InterfaceError, StorageAway)
 RETRY_AFTER_SECONDS = 30
 
 
@@ -42,7 +48,9 @@ def answer_for_error(request, error):
     """The outage page if `error` is a database outage, else None."""
     if not isinstance(error, OUTAGE):
         return None
-    log.error("Databasen svarte ikke (%s %s): %s", request.method, request.path, error)
+    log.error(
+        "Databasen eller lagringen svarte ikke (%s %s): %r", request.method, request.path, error
+    )
     return outage_page(request)
 
 

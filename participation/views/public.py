@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core import antispam, paging
+from core.database_outage import StorageAway
 from core.pages import subpage_context
 from participation import links, mails, public_copies, services, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
@@ -221,6 +222,8 @@ def attachment_response(submission, filename=None, file_field=None):
     except FileNotFoundError as error:
         log.error("Vedlegget til %s mangler på disken: %s", submission.reference, error)
         raise Http404 from error
+    except OSError as error:  # the store is away (core.object_storage.StorageUnavailable)
+        raise StorageAway(f"Vedlegget til {submission.reference}: {error}") from error
     response = FileResponse(
         file,
         as_attachment=True,

@@ -482,3 +482,20 @@ def test_listing_footer_is_wagtails_own_apart_from_the_buttons(moderator_client,
         reverse("wagtail_bulk_action", args=["participation", "submission", action])
         for action in ("publish", "decline")
     ]
+
+
+def test_a_download_while_the_file_store_is_away_gets_the_503_page(
+    moderator_client, with_attachment, monkeypatch
+):
+    """An object store that does not answer is an OSError (core.object_storage): the moderator
+    is asked to try again soon, as when the database is away, not shown a server error."""
+    from django.db.models.fields.files import FieldFile
+
+    def away(self, mode="rb"):
+        raise ConnectionRefusedError("objektlageret svarer ikke")
+
+    monkeypatch.setattr(FieldFile, "open", away)
+    response = moderator_client.get(f"/admin/innspill/vedlegg/{with_attachment.pk}/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Prøv igjen om et minutt eller to" in response.content.decode()
