@@ -1,7 +1,9 @@
 """Wagtail's bulk delete screen for snippets, asking the model's permission policy first."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import classproperty
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
 
 
 class PolicyDeleteBulkAction(DeleteBulkAction):
@@ -17,3 +19,12 @@ class PolicyDeleteBulkAction(DeleteBulkAction):
         if not self.permission_policy.user_has_permission(request.user, "delete"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class SnippetPolicyDeleteBulkAction(PolicyDeleteBulkAction):
+    """The same for every snippet (people, political bodies, goals, decisions, …), registered
+    in core/wagtail_hooks.py before the apps' own actions, which replace it for their models."""
+
+    @classproperty
+    def models(cls):
+        return get_snippet_models()
