@@ -89,7 +89,7 @@ def hide_existing_documents(Document):
             continue  # done already, or the file is lost and there is nothing to move
         with storage.open(old, "rb") as content:
             new = storage.save(
-                f"{DOCUMENTS}/{random_part()}/{posixpath.basename(old)}",
+                f"{DOCUMENTS}/{in_random_folder(old)}",
                 content,
                 max_length=field.max_length,
             )
