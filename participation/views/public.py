@@ -78,7 +78,8 @@ def form_page(request, plan):
         status = 400
         # The cheap checks first, on the raw fields: a refused post's file is never parsed.
         refused = antispam.refusal(form)
-        if refused is None and (first := services.sent_before(antispam.form_id(form.stamp))):
+        form_stamp = antispam.form_id(form.stamp)
+        if refused is None and (first := services.sent_before(form_stamp)):
             # The same form sent again: a double click, or «Send igjen» on the 503 page after a
             # post whose row was stored though its answer was lost (the connection broke at
             # COMMIT). The receipt of the input stored then, and its mails if they never went.
@@ -92,7 +93,7 @@ def form_page(request, plan):
             if antispam.over_rate_limit(request):
                 refused = antispam.rate_limited()
             else:
-                stored, refused = _store(request, plan, rounds, form)
+                stored, refused = _store(request, plan, rounds, form, form_stamp)
                 if stored:
                     return stored
         if refused is not None:
@@ -102,14 +103,14 @@ def form_page(request, plan):
     return render(request, "participation/form_page.html", context, status=status)
 
 
-def _store(request, plan, rounds, form):
+def _store(request, plan, rounds, form, form_stamp):
     """(the response, None) once the input is stored, or (None, why not as (message, status))."""
     try:
         submission = services.submit(
             form.chosen_round,
             form.cleaned_data,
             form.cleaned_data.get("attachment"),
-            form_stamp=antispam.form_id(form.stamp),
+            form_stamp=form_stamp,
         )
     except services.RoundNotOpen:
         return closed_page(request, plan, rounds), None
