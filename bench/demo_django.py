@@ -17,3 +17,15 @@ def start():
     import django
 
     django.setup()
+
+
+def demo_client():
+    """A test client on a fresh database with the demo content, after start()."""
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return Client()

@@ -781,19 +781,10 @@ def postgres_restart(drill, scenario):
     citizens = [Citizen(drill.url("ab"[n % 2]), n, marker) for n in range(1, drill.args.posts + 1)]
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(Citizen.open_form, citizens))
-    restart = {}
+    restarter, restart = pg_restart.restart_thread(command, timeout=90)
     answered = 0
     lock = threading.Lock()
     restart_after = len(citizens) // 3
-
-    def restart_postgresql():
-        restart["began"] = time.monotonic()
-        done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=90)
-        restart["seconds"] = time.monotonic() - restart["began"]
-        restart["returncode"] = done.returncode
-        restart["output"] = (done.stdout + done.stderr).strip()
-
-    restarter = threading.Thread(target=restart_postgresql)
 
     def post(citizen):
         nonlocal answered

@@ -8,19 +8,16 @@ publish takes is printed too.
 """
 
 import logging
-import os
 import statistics
 import sys
 import time
 
-from demo_django import start
+from demo_django import demo_client, start
 
 start()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from tests.themeplans.feed_content import add_answers  # noqa: E402
 from themeplans.models import ThemePlanPage  # noqa: E402
@@ -51,10 +48,7 @@ def main():
     logging.getLogger("django.request").setLevel(logging.ERROR)
     answers = int(sys.argv[1]) if len(sys.argv) > 1 else 30000
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    client = Client()
+    client = demo_client()
     print(f"{count} requests per feed, database {connection.vendor}")
     print(f"{'answered inputs':<24}{'feed':<52}{'queries':>8}{'median ms':>12}")
     report(client, "demo only", count)

@@ -6,20 +6,17 @@ Set DATABASE_URL to measure on PostgreSQL instead.
 """
 
 import logging
-import os
 import statistics
 import sys
 import time
 import tracemalloc
 
-from demo_django import start
+from demo_django import demo_client, start
 
 start()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 PATHS = [
     "/",
@@ -66,10 +63,7 @@ def measure(client, path, count):
 def main():
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 page is expected
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    client = Client()
+    client = demo_client()
     print(f"{count} requests per page, database {connection.vendor}")
     print(f"{'page':<64}{'queries':>8}{'median ms':>12}{'p95 ms':>10}")
     for path in PATHS:

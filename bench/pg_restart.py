@@ -119,6 +119,22 @@ def manage(*args):
     )
 
 
+def restart_thread(command, timeout=None):
+    """(A thread that runs the restart command when started, the record it fills): when the
+    restart began by time.monotonic(), to compare with when each post was answered, how many
+    seconds it took, its return code and output. bench/drill.py's restart scenario uses it too."""
+    restart = {}
+
+    def restart_postgresql():
+        restart["began"] = time.monotonic()
+        done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=timeout)
+        restart["seconds"] = time.monotonic() - restart["began"]
+        restart["returncode"] = done.returncode
+        restart["output"] = (done.stdout + done.stderr).strip()
+
+    return threading.Thread(target=restart_postgresql), restart
+
+
 def wait_until_healthy(timeout=60):
     """Seconds until /healthz says the database answers."""
     began = time.perf_counter()
@@ -182,22 +198,13 @@ def run(args):
     senders = [KeptSender(n, marker) for n in range(1, args.posts + 1)]
     answered = 0
     answered_lock = threading.Lock()
-    restart = {}
-
-    def restart_postgresql():
-        restart["began"] = time.perf_counter()
-        done = subprocess.run(args.restart_command, shell=True, capture_output=True, text=True)
-        restart["seconds"] = time.perf_counter() - restart["began"]
-        restart["returncode"] = done.returncode
-        restart["output"] = (done.stdout + done.stderr).strip()
-
-    restarter = threading.Thread(target=restart_postgresql)
+    restarter, restart = restart_thread(args.restart_command)
 
     def post(sender):
         nonlocal answered
         time.sleep(args.pace)
         sender.post(form_url, None)
-        sender.answered_at = time.perf_counter()
+        sender.answered_at = time.monotonic()  # the clock restart_thread uses
         with answered_lock:
             answered += 1
             if answered == args.restart_after:

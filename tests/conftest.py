@@ -1,7 +1,20 @@
 import os
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
+
+
+def needs_postgresql(why):
+    """A module-wide skip for tests of races SQLite cannot show (it serialises every writer),
+    with the reason and how to run them; the PostgreSQL pass of CI does."""
+    return pytest.mark.skipif(
+        django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason=(
+            "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/<database> "
+            f"(SQLite serialises writers, so {why} prove nothing there)"
+        ),
+    )
 
 
 @pytest.fixture(autouse=True)

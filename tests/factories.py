@@ -12,7 +12,7 @@ import wagtail_factories
 from django.conf import settings
 from django.utils import timezone
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from asker.models import HomePage
 from legal.models import AccessibilityStatementPage, ConformanceStatus, CookiesPage, PrivacyPage
@@ -30,6 +30,14 @@ from themeplans.models import (
 )
 from themeplans.models.plans import PersonRole
 from themeplans.models.snippets import PoliticalBodyKind
+
+
+def restore_migrated_rows():
+    """Put back the rows migrations made (the default locale, the page tree's root): a
+    transactional test before may have emptied the tables, and factories need them."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):

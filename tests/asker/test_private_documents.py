@@ -33,6 +33,23 @@ def upload(name, content=SECRET, **fields):
     return Document.objects.create(title=name, file=ContentFile(content, name=name), **fields)
 
 
+def move_from_the_uploaders_name(document, django_capture_on_commit_callbacks):
+    """Store the document's file under the uploader's own name, as uploads were before
+    asker/0004, and run that migration's move. Returns the old name; the document is reloaded."""
+    content = document.file.open("rb").read()
+    document.file.close()
+    old = default_storage.save(f"documents/{document.filename}", ContentFile(content))
+    Document.objects.filter(pk=document.pk).update(file=old)
+
+    from asker import media  # the migration's work, as asker/0004 runs it
+
+    with django_capture_on_commit_callbacks(execute=True):
+        media.hide_existing_documents(Document)
+
+    document.refresh_from_db()
+    return old
+
+
 def test_a_private_document_is_not_served_under_media(client, internal):
     document = upload("budsjett-utkast.txt", collection=internal)
 
@@ -112,18 +129,7 @@ def test_documents_stored_under_their_uploaders_name_are_moved(
     client, django_capture_on_commit_callbacks
 ):
     document = upload("gammel-plan.txt", b"Lastet opp for lenge siden.")
-    # As uploaded before the fix: under the uploader's own name.
-    old = default_storage.save(
-        "documents/gammel-plan.txt", ContentFile(b"Lastet opp for lenge siden.")
-    )
-    Document.objects.filter(pk=document.pk).update(file=old)
-
-    from asker import media  # the migration's work, as asker/0003 runs it
-
-    with django_capture_on_commit_callbacks(execute=True):
-        media.hide_existing_documents(Document)
-
-    document.refresh_from_db()
+    old = move_from_the_uploaders_name(document, django_capture_on_commit_callbacks)
     assert re.fullmatch(HIDDEN, document.file.name), document.file.name
     assert not default_storage.exists(old)
     response = client.get(f"/dokumenter/{document.pk}/gammel-plan.txt")  # the old address

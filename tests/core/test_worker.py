@@ -20,12 +20,11 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Locale, Page
 
 from core.models import OutboxMail
 from participation.models import Submission
 from tests.asker.test_settings import PRODUCTION, ROOT
-from tests.factories import ParticipationRoundFactory
+from tests.factories import ParticipationRoundFactory, restore_migrated_rows
 from tests.participation.conftest import form_stamp, valid_input
 
 TEXT = "Sykkelparkering ved stasjonen, takk."
@@ -50,11 +49,8 @@ def worker_backend(settings):
 
 
 @pytest.fixture
-def open_round(transactional_db, settings):
-    # An earlier transactional test may have emptied the tables, migrations' rows included.
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+def open_round(transactional_db):
+    restore_migrated_rows()
     # A home page of its own: the demo site may be there too (left by earlier tests).
     return ParticipationRoundFactory(page__parent__parent__slug="forside-for-arbeideren")
 

@@ -16,7 +16,7 @@ from tests.factories import ParticipationRoundFactory
 from tests.ops import object_store
 from tests.participation import files
 from tests.participation.moderation_support import make_user
-from tests.participation.test_database_faults import database_fails, writes_submission
+from tests.participation.test_database_faults import database_fails_if, writes_submission
 from tests.participation.test_submit import summary
 
 pytestmark = pytest.mark.django_db
@@ -55,11 +55,8 @@ def post(round, django_capture_on_commit_callbacks):
             "website": "",
             "attachment": files.upload(files.PDF, "innspill.pdf"),
         }
-        with django_capture_on_commit_callbacks(execute=True):
-            if failing is None:
-                return browser.post(url, data)
-            with database_fails(failing):
-                return browser.post(url, data)
+        with django_capture_on_commit_callbacks(execute=True), database_fails_if(failing):
+            return browser.post(url, data)
 
     return send
 

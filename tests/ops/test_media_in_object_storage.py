@@ -12,6 +12,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
+from tests.asker.test_private_documents import move_from_the_uploaders_name
+
 pytestmark = pytest.mark.django_db
 
 SECRET = b"Budsjettutkast, ikke for publisering."
@@ -71,18 +73,7 @@ def test_documents_stored_under_their_uploaders_name_are_moved_in_the_bucket(
     document = Document.objects.create(
         title="Plan", file=ContentFile(b"Lastet opp for lenge siden.", name="gammel-plan.txt")
     )
-    # As uploaded before asker/0004: under the uploader's own name.
-    old = default_storage.save(
-        "documents/gammel-plan.txt", ContentFile(b"Lastet opp for lenge siden.")
-    )
-    Document.objects.filter(pk=document.pk).update(file=old)
-
-    from asker import media  # the migration's work, as asker/0004 runs it
-
-    with django_capture_on_commit_callbacks(execute=True):
-        media.hide_existing_documents(Document)
-
-    document.refresh_from_db()
+    old = move_from_the_uploaders_name(document, django_capture_on_commit_callbacks)
     assert re.fullmatch(r"documents/[A-Za-z0-9_-]{16}/gammel-plan\.txt", document.file.name)
     assert not default_storage.exists(old)
     response = client.get(f"/dokumenter/{document.pk}/gammel-plan.txt")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import pytest
 import requests
-from django.conf import settings as django_settings
 from django.utils import timezone
 
 from participation.models import Submission
+from tests.conftest import needs_postgresql
 from tests.participation.hidden_inputs import hidden_inputs
 
 FORM_PATH = "/temaplaner/handling-mot-klimaendringene/innspill/"
@@ -34,13 +34,7 @@ TOKEN_IN_LOCATION = re.compile(r"/innspill/mitt/([-\w]{20,64})/\?mottatt=1$")
 RATE_LIMIT_MESSAGE = "Vi har fått mange skjemaer fra samme nettverk på kort tid. Vent 10 minutter"
 TIMEOUT = 60
 
-pytestmark = pytest.mark.skipif(
-    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason=(
-        "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/<database> "
-        "(SQLite serialises writers, so concurrent posts prove nothing there)"
-    ),
-)
+pytestmark = needs_postgresql("concurrent posts")
 
 
 @dataclass

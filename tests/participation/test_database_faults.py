@@ -1,6 +1,6 @@
 """The database fails during a post: a clear 503 with the text kept, nothing half-stored."""
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,11 @@ def database_fails(when=lambda sql: True):
         yield
 
 
+def database_fails_if(when):
+    """database_fails(when), or nothing failing when `when` is None: the post fixtures' switch."""
+    return nullcontext() if when is None else database_fails(when)
+
+
 def writes_submission(verb):
     return lambda sql: sql.lstrip().upper().startswith(f'{verb} INTO "PARTICIPATION_SUBMISSION"')
 
@@ -38,11 +43,8 @@ def writes_submission(verb):
 def post(client, demo_round, django_capture_on_commit_callbacks):
     def send(failing=None, **changes):
         data = {**valid_input(demo_round, text=TEXT), "shown_at": form_stamp(client), **changes}
-        with django_capture_on_commit_callbacks(execute=True):
-            if failing is None:
-                return client.post(FORM_URL, data)
-            with database_fails(failing):
-                return client.post(FORM_URL, data)
+        with django_capture_on_commit_callbacks(execute=True), database_fails_if(failing):
+            return client.post(FORM_URL, data)
 
     return send
 

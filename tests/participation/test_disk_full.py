@@ -34,6 +34,15 @@ def disk_full(*args, **kwargs):
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
+def send_text_with_pdf(send, caplog):
+    """The form with a long text and a PDF, the errors it logs captured."""
+    with caplog.at_level(logging.ERROR):
+        return send(
+            attachment=files.upload(files.PDF, "innspill.pdf"),
+            text="Min lange tekst om sykkelveier.",
+        )
+
+
 def assert_told_and_kept(response, caplog):
     assert response.status_code == 503  # as when the database is away: not stored, send again
     assert NOT_STORED in summary(response)
@@ -49,12 +58,7 @@ def test_a_full_disk_gives_a_clear_error_with_the_text_kept(
 ):
     before = files_on_disk()
     monkeypatch.setattr(PrivateStorage, "save", disk_full)
-    with caplog.at_level(logging.ERROR):
-        response = send(
-            attachment=files.upload(files.PDF, "innspill.pdf"),
-            text="Min lange tekst om sykkelveier.",
-        )
-    assert_told_and_kept(response, caplog)
+    assert_told_and_kept(send_text_with_pdf(send, caplog), caplog)
     assert files_on_disk() == before
 
 
@@ -80,12 +84,7 @@ def test_a_disk_that_fills_up_halfway_through_the_file_leaves_no_part_of_it(
     monkeypatch.setattr(
         PrivateStorage, "_save", lambda self, name, content: original(self, name, FillsUp(content))
     )
-    with caplog.at_level(logging.ERROR):
-        response = send(
-            attachment=files.upload(files.PDF, "innspill.pdf"),
-            text="Min lange tekst om sykkelveier.",
-        )
-    assert_told_and_kept(response, caplog)
+    assert_told_and_kept(send_text_with_pdf(send, caplog), caplog)
     assert files_on_disk() == before
 
 

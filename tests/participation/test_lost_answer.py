@@ -12,10 +12,9 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.db import OperationalError, connection
-from wagtail.models import Locale, Page
 
 from participation.models import Submission
-from tests.factories import ParticipationRoundFactory
+from tests.factories import ParticipationRoundFactory, restore_migrated_rows
 from tests.participation.conftest import form_stamp, valid_input
 from tests.participation.hidden_inputs import hidden_inputs
 
@@ -23,11 +22,8 @@ TEXT = "Flere benker langs turveien ved Semsvannet."
 
 
 @pytest.fixture
-def open_round(transactional_db, settings):
-    # An earlier transactional test may have emptied the tables, migrations' rows included.
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+def open_round(transactional_db):
+    restore_migrated_rows()
     return ParticipationRoundFactory(page__parent__parent__slug="forside-for-tapt-svar")
 
 

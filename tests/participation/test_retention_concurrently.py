@@ -10,21 +10,15 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
 from participation.models import Submission
+from tests.conftest import needs_postgresql
 from tests.participation.conftest import make_submission
 
-pytestmark = pytest.mark.skipif(
-    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason=(
-        "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/<database> "
-        "(SQLite serialises writers, so a moderator and the job at once prove nothing there)"
-    ),
-)
+pytestmark = needs_postgresql("a moderator and the job at once")
 
 
 @pytest.fixture

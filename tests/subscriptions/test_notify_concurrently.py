@@ -10,7 +10,6 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
@@ -18,17 +17,12 @@ from django.utils import timezone
 from core import outbox
 from core.models import OutboxMail
 from subscriptions import notifications, services
+from tests.conftest import needs_postgresql
 from tests.subscriptions.conftest import confirmed
 from tests.subscriptions.test_notify_plans import open_round
 from themeplans.models import ThemePlanPage
 
-pytestmark = pytest.mark.skipif(
-    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason=(
-        "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/<database> "
-        "(SQLite serialises writers, so two runs at once prove nothing there)"
-    ),
-)
+pytestmark = needs_postgresql("two runs at once")
 
 
 @pytest.fixture
