@@ -32,7 +32,12 @@ def due(now=None, days=None):
 # What anonymisation owns. Only these columns are written, so whatever else a moderator saves
 # meanwhile (state, answer, note) stays as they saved it.
 ANONYMISED_FIELDS = [
-    *("name", "email", "organisation", "attachment", "public_attachment", "attachment_name"),
+    "name",
+    "email",
+    "organisation",
+    "attachment",
+    "public_attachment",
+    "attachment_name",
     "token",
 ]
 
