@@ -6,9 +6,20 @@ full-text backend ("no such column").
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from themeplans.models import Person, PlanGoal, PoliticalBody, PoliticalDecision
+
+
+def chooser_that_creates(fields, label):
+    """A chooser with a «Ny …» tab, so an editor adds what is missing without leaving the page
+    they are writing. Only for those allowed to add it (Wagtail asks the permission policy)."""
+    return type(
+        "CreatingChooserViewSet",
+        (SnippetChooserViewSet,),
+        {"form_fields": fields, "create_action_label": label, "creation_tab_label": label},
+    )
 
 
 class PersonViewSet(SnippetViewSet):
@@ -18,6 +29,9 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "title", "unit", "email", "phone"]
     list_filter = ["unit"]
     ordering = ["name"]
+    chooser_viewset_class = chooser_that_creates(
+        ["name", "title", "unit", "email", "phone"], _("Ny person")
+    )
 
 
 class PoliticalBodyViewSet(SnippetViewSet):
@@ -26,6 +40,9 @@ class PoliticalBodyViewSet(SnippetViewSet):
     menu_label = _("Politiske organer")
     list_display = ["name", "kind", "contact_email"]
     list_filter = ["kind"]
+    chooser_viewset_class = chooser_that_creates(
+        ["name", "kind", "contact_url", "contact_email"], _("Nytt politisk organ")
+    )
 
 
 class PlanGoalViewSet(SnippetViewSet):
@@ -35,6 +52,7 @@ class PlanGoalViewSet(SnippetViewSet):
     list_display = ["code", "title", "parent"]
     list_filter = ["parent"]
     ordering = ["code"]
+    chooser_viewset_class = chooser_that_creates(["code", "title", "parent"], _("Nytt mål"))
 
 
 class PoliticalDecisionViewSet(SnippetViewSet):

@@ -19,8 +19,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets import AdminDateInput
 
+from core.admin_dates import TypedDateInput
 from core.spreadsheets import csv_value
 from participation.moderation import charts, permissions, statistics
 from participation.moderation.views import CSV_BOM
@@ -51,13 +51,13 @@ class StatisticsFilterForm(forms.Form):
     from_date = forms.DateField(
         label=_("Mottatt fra og med (dd.mm.åååå)"),
         required=False,
-        widget=AdminDateInput,
+        widget=TypedDateInput,
         error_messages={"invalid": INVALID_DATE},
     )
     to_date = forms.DateField(
         label=_("Mottatt til og med (dd.mm.åååå)"),
         required=False,
-        widget=AdminDateInput,
+        widget=TypedDateInput,
         error_messages={"invalid": INVALID_DATE},
     )
 

@@ -16,6 +16,7 @@ from tests.participation import conftest as participation
 from tests.participation.files import PDF, PNG, upload
 from tests.participation.moderation_support import make_user
 from themeplans.models import ThemePlanPage
+from themeplans.roles import PLAN_EDITORS_GROUP
 
 plan = participation.plan
 demo_round = participation.demo_round
@@ -24,6 +25,7 @@ demo_round = participation.demo_round
 STAFF = {
     "editor": {"group": "Editors"},  # Wagtail's own: edits pages
     "page_moderator": {"group": "Moderators"},  # Wagtail's own: publishes pages, not input
+    "planredaktor": {"group": PLAN_EDITORS_GROUP},  # the project's: plans and their snippets
     "moderator": {"group": MODERATORS_GROUP},  # the project's: handles input
     "superuser": {"is_superuser": True, "is_staff": True},
 }

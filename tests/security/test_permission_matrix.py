@@ -8,6 +8,7 @@ Roles:
                   plan's address, and as a follower's token
   editor          Wagtail's group «Editors»: writes pages
   page_moderator  Wagtail's group «Moderators»: publishes pages (not input moderation)
+  planredaktor    the project's group «Planredaktører»: plans and what they refer to
   moderator       the project's group «Innspillsmoderatorer»: handles input and followers
   superuser
 
@@ -42,6 +43,7 @@ ROLES = (
     "other_token",
     "editor",
     "page_moderator",
+    "planredaktor",
     "moderator",
     "superuser",
 )
@@ -53,57 +55,70 @@ L, D, M, OK = "login", "denied", "moved", "done"
 
 # fmt: off
 MATRIX = {
-    #                          anonymous holder forged other  editor page_mod moderator superuser
+    #                          anon holder forged other editor page_mod planred moderator super
     # Wagtail itself
-    "dashboard":               (L,   L,   L,   L,   200, 200, 200, 200),
-    "plan_editor":             (L,   L,   L,   L,   200, 200, D,   200),
+    "dashboard":               (L,   L,   L,   L,   200, 200, 200, 200, 200),
+    "plan_editor":             (L,   L,   L,   L,   200, 200, 200, D,   200),
+    # What plans refer to: only «Planredaktører» (and superusers) keep the snippets; Wagtail's
+    # own groups have documents and images through the root collection.
+    "people":                  (L,   L,   L,   L,   D,   D,   200, D,   200),
+    "person_add":              (L,   L,   L,   L,   D,   D,   200, D,   200),
+    # Every editor may pick a person (public work contacts); only those who keep people may
+    # create one from the chooser.
+    "person_chooser":          (L,   L,   L,   L,   200, 200, 200, 200, 200),
+    "person_chooser_create":   (L,   L,   L,   L,   D,   D,   200, D,   200),
+    "political_body_add":      (L,   L,   L,   L,   D,   D,   200, D,   200),
+    "decision_add":            (L,   L,   L,   L,   D,   D,   200, D,   200),
+    "goal_add":                (L,   L,   L,   L,   D,   D,   200, D,   200),
+    "document_add":            (L,   L,   L,   L,   200, 200, 200, D,   200),
+    "image_add":               (L,   L,   L,   L,   200, 200, 200, D,   200),
     # Input
-    "input_listing":           (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_listing_results":   (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_csv":               (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_xlsx":              (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_edit":              (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_save":              (L,   L,   L,   L,   D,   D,   OK,  OK),
-    "input_history":           (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_usage":             (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_add":               (L,   L,   L,   L,   D,   D,   D,   D),
-    "input_delete":            (L,   L,   L,   L,   D,   D,   D,   D),
-    "input_delete_post":       (L,   L,   L,   L,   D,   D,   D,   D),
-    "staff_attachment":        (L,   L,   L,   L,   D,   D,   200, 200),
-    "bulk_publish":            (L,   L,   L,   L,   D,   D,   200, 200),
-    "bulk_decline":            (L,   L,   L,   L,   D,   D,   200, 200),
+    "input_listing":           (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_listing_results":   (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_csv":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_xlsx":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_edit":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_save":              (L,   L,   L,   L,   D,   D,   D,   OK,  OK),
+    "input_history":           (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_usage":             (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_add":               (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "input_delete":            (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "input_delete_post":       (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "staff_attachment":        (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "bulk_publish":            (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "bulk_decline":            (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Input is never deleted: the bulk screen is refused before it lists any reference.
-    "bulk_delete":             (L,   L,   L,   L,   D,   D,   D,   D),
-    "bulk_delete_post":        (L,   L,   L,   L,   D,   D,   D,   D),
-    "input_chooser":           (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_chooser_results":   (L,   L,   L,   L,   D,   D,   200, 200),
-    "input_chosen":            (L,   L,   L,   L,   D,   D,   200, 200),
+    "bulk_delete":             (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "bulk_delete_post":        (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "input_chooser":           (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_chooser_results":   (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "input_chosen":            (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Rounds and statistics
-    "rounds":                  (L,   L,   L,   L,   D,   D,   200, 200),
-    "round_csv":               (L,   L,   L,   L,   D,   D,   200, 200),
-    "round_xlsx":              (L,   L,   L,   L,   D,   D,   200, 200),
-    "round_zip":               (L,   L,   L,   L,   D,   D,   200, 200),
-    "statistics":              (L,   L,   L,   L,   D,   D,   200, 200),
-    "statistics_csv":          (L,   L,   L,   L,   D,   D,   200, 200),
+    "rounds":                  (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "round_csv":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "round_xlsx":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "round_zip":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "statistics":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "statistics_csv":          (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Followers
-    "followers":               (L,   L,   L,   L,   D,   D,   200, 200),
-    "followers_csv":           (L,   L,   L,   L,   D,   D,   200, 200),
-    "follower_inspect":        (L,   L,   L,   L,   D,   D,   200, 200),
-    "follower_delete":         (L,   L,   L,   L,   D,   D,   200, 200),
+    "followers":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "followers_csv":           (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "follower_inspect":        (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "follower_delete":         (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Refused before it looks the follower up: trying ids must not count the followers.
-    "follower_bulk_delete":    (L,   L,   L,   L,   D,   D,   200, 200),
-    "follower_edit":           (L,   L,   L,   L,   D,   D,   D,   D),
-    "follower_add":            (L,   L,   L,   L,   D,   D,   D,   D),
-    "follower_chooser":        (L,   L,   L,   L,   D,   D,   200, 200),
-    "follower_chooser_search": (L,   L,   L,   L,   D,   D,   200, 200),
-    "follower_chosen":         (L,   L,   L,   L,   D,   D,   200, 200),
+    "follower_bulk_delete":    (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "follower_edit":           (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "follower_add":            (L,   L,   L,   L,   D,   D,   D,   D,   D),
+    "follower_chooser":        (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "follower_chooser_search": (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "follower_chosen":         (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Private addresses
-    "private_page":            (404, 200, 404, M,   404, 404, 404, 404),
-    "own_attachment":          (404, 200, 404, M,   404, 404, 404, 404),
-    "withdraw":                (404, OK,  404, M,   404, 404, 404, 404),
-    "unpublished_attachment":  (404, 404, 404, 404, 404, 404, 404, 404),
-    "follow_confirm":          (404, 200, 404, 404, 404, 404, 404, 404),
-    "follow_unsubscribe":      (404, 200, 404, 404, 404, 404, 404, 404),
+    "private_page":            (404, 200, 404, M,   404, 404, 404, 404, 404),
+    "own_attachment":          (404, 200, 404, M,   404, 404, 404, 404, 404),
+    "withdraw":                (404, OK,  404, M,   404, 404, 404, 404, 404),
+    "unpublished_attachment":  (404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "follow_confirm":          (404, 200, 404, 404, 404, 404, 404, 404, 404),
+    "follow_unsubscribe":      (404, 200, 404, 404, 404, 404, 404, 404, 404),
 }
 # fmt: on
 assert all(len(row) == len(ROLES) for row in MATRIX.values())
@@ -146,6 +161,9 @@ def own(w, token, tail=""):
     return f"{links.plan_path(w.plan)}innspill/mitt/{token}/{tail}"
 
 
+NEW_PERSON = {"name": "Nina Ny", "title": "Rådgiver", "unit": "", "email": "", "phone": ""}
+
+
 def moderation_form(w):
     return {"state": SubmissionState.RECEIVED, "decline_reason": "", "internal_note": "Sett."}
 
@@ -153,6 +171,17 @@ def moderation_form(w):
 TARGETS = {
     "dashboard": Target(named("wagtailadmin_home")),
     "plan_editor": Target(lambda w, t: reverse("wagtailadmin_pages:edit", args=[w.plan.pk])),
+    "people": Target(named("wagtailsnippets_themeplans_person:list")),
+    "person_add": Target(named("wagtailsnippets_themeplans_person:add")),
+    "person_chooser": Target(named("wagtailsnippetchoosers_themeplans_person:choose")),
+    "person_chooser_create": Target(
+        named("wagtailsnippetchoosers_themeplans_person:create"), "post", lambda w: NEW_PERSON
+    ),
+    "political_body_add": Target(named("wagtailsnippets_themeplans_politicalbody:add")),
+    "decision_add": Target(named("wagtailsnippets_themeplans_politicaldecision:add")),
+    "goal_add": Target(named("wagtailsnippets_themeplans_plangoal:add")),
+    "document_add": Target(named("wagtaildocs:add_multiple")),
+    "image_add": Target(named("wagtailimages:add_multiple")),
     "input_listing": Target(named(f"{SUBMISSIONS}:list")),
     "input_listing_results": Target(named(f"{SUBMISSIONS}:list_results")),
     "input_csv": Target(named(f"{SUBMISSIONS}:list", query="?export=csv")),
