@@ -1,10 +1,18 @@
-"""Published input in the site search, each hit linking to its place on the plan's input page."""
+"""Published input in the site search, each hit linking to its place on the plan's input page.
 
-from django.db.models import Count, OuterRef, Q, Subquery
+Input is searched in its own table, not in Wagtail's search index, and only published input:
+on PostgreSQL through partial indexes that hold published rows only (asker migration 0005), so
+receiving, declining or answering unpublished input costs no index work, and input that stops
+being published (withdrawn, anonymised) leaves the search with its state. Norwegian full text
+with every word matched as a word start («sykkel» finds «sykkelveien»), and trigram
+similarity (pg_trgm) for a misspelt or compound word. SQLite matches each word as a substring.
+"""
+
+from django.db import connection
+from django.db.models import BooleanField, Count, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.search.backends import get_search_backend
 
 from core import search
 from participation.links import PUBLISHED_PER_PAGE, published_path
@@ -12,14 +20,41 @@ from participation.models import ParticipationRound, Submission
 
 KIND = "innspill"
 
+# The same expressions as the partial indexes in asker/migrations/0005, so PostgreSQL uses them.
+FULL_TEXT = "to_tsvector('norwegian'::regconfig, text || ' ' || answer_sent)"
+
+
+def _postgres_match(terms):
+    """Every word as a word start in the stemmed text, or the query close to a word of the text."""
+    tsquery = " & ".join(f"{term}:*" for term in terms)
+    return RawSQL(
+        f"({FULL_TEXT} @@ to_tsquery('norwegian'::regconfig, %s) OR %s <%% text)",
+        (tsquery, " ".join(terms)),
+        output_field=BooleanField(),
+    )
+
+
+def _sqlite_match(terms):
+    condition = Q()
+    for term in terms:
+        condition &= Q(text__icontains=term) | Q(answer_sent__icontains=term)
+    return condition
+
 
 def search_input(site, pages, text):
-    rounds = ParticipationRound.objects.filter(page__in=pages)
-    # Filtered in SQL on the state, so a stale index never shows withdrawn or declined input.
-    published = (
-        Submission.objects.published().filter(round__in=rounds).select_related("round__page")
+    """Matching published input on the site's live, public plans, newest published first."""
+    terms = [term.replace("_", "") for term in text.split()]
+    terms = [term for term in terms if term]
+    published = Submission.objects.published().filter(
+        round__in=ParticipationRound.objects.filter(page__in=pages)
     )
-    return get_search_backend().search(text, published, operator="and")
+    if not terms:
+        return published.none()
+    if connection.vendor == "postgresql":
+        published = published.filter(_postgres_match(terms))
+    else:
+        published = published.filter(_sqlite_match(terms))
+    return published.select_related("round__page").order_by("-published_at", "-pk")
 
 
 def _published_positions(submissions):
@@ -51,20 +86,19 @@ def _published_url(submission, position):
 
 
 def describe(request, submissions):
+    """Each input titled with the plan it was sent to; its text and the answer as excerpts."""
     positions = _published_positions(submissions)
     return [
         search.Found(
-            _("Innspill %(reference)s") % {"reference": submission.reference},
+            submission.round.page.title,
             _published_url(submission, positions.get(submission.pk)),
-            [("", submission.public_text), (_("Svar fra kommunen"), submission.answer_sent)],
-            parent_title=submission.round.page.title,
+            [
+                ("", submission.public_text),
+                (gettext_lazy("Svar fra kommunen"), submission.answer_sent),
+            ],
         )
         for submission in submissions
     ]
 
 
-search.register(
-    search.Searchable(
-        KIND, gettext_lazy("Innspill"), 30, search_input, describe, title_is_content=False
-    )
-)
+search.register(search.Searchable(KIND, gettext_lazy("Innspill"), 30, search_input, describe))

@@ -18,6 +18,9 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PER_PAGE = 10
 ALL = "alle"
+# At most this many hits of a kind are counted and listed: a search is read from its first
+# pages, and counting every match of a common word in 100,000 inputs costs a scan.
+MAX_HITS = 200
 
 
 def read_query(raw):
@@ -45,6 +48,13 @@ def read_query(raw):
             % {"count": MAX_TERMS}
         )
     return query, terms, notices
+
+
+def bounded_count(results):
+    """How many hits, up to MAX_HITS: a ranked list is counted, a query counted with a LIMIT."""
+    if isinstance(results, list):
+        return min(len(results), MAX_HITS)
+    return results[:MAX_HITS].count()
 
 
 def searches(site, terms):
@@ -97,7 +107,7 @@ def search_page(request):
     context = {"query": query, "notices": notices, "kind": kind, "hits": []}
     if terms and site is not None:
         results = searches(site, terms)
-        counts = {name: found.count() for name, found in results.items()}
+        counts = {name: bounded_count(found) for name, found in results.items()}
         chosen = [(name, results[name], counts[name]) for name in labels if kind in (ALL, name)]
         page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(paging.requested_page(request))
         context.update(
