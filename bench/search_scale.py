@@ -28,7 +28,42 @@ from django.utils import timezone  # noqa: E402
 
 from participation.models import ParticipationRound, Submission, SubmissionState  # noqa: E402
 
-WORDS = ["kommunen", "bør", "satse", "mer", "på", "kollektivtrafikk", "buss", "tog", "grøntområder", "parker", "skolen", "barnehagen", "friluftsliv", "turstier", "lys", "strøm", "energi", "solceller", "boliger", "trafikk", "støy", "luft", "vann", "avløp", "naturmangfold", "skog", "myr", "ombruk", "gjenbruk", "kultur", "bibliotek", "idrett", "hall", "bane"]
+WORDS = [
+    "kommunen",
+    "bør",
+    "satse",
+    "mer",
+    "på",
+    "kollektivtrafikk",
+    "buss",
+    "tog",
+    "grøntområder",
+    "parker",
+    "skolen",
+    "barnehagen",
+    "friluftsliv",
+    "turstier",
+    "lys",
+    "strøm",
+    "energi",
+    "solceller",
+    "boliger",
+    "trafikk",
+    "støy",
+    "luft",
+    "vann",
+    "avløp",
+    "naturmangfold",
+    "skog",
+    "myr",
+    "ombruk",
+    "gjenbruk",
+    "kultur",
+    "bibliotek",
+    "idrett",
+    "hall",
+    "bane",
+]
 QUERIES = ["sykkelvei", "klimaplan"]
 
 
