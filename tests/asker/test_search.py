@@ -206,6 +206,24 @@ def test_many_hits_are_paginated_ten_at_a_time_keeping_the_query(client, demo_ro
     assert hits(search(client, q="tidevannskraft", side="-1")) == hits(second)
 
 
+def test_a_common_word_lists_a_bounded_number_of_hits_and_says_there_are_more(
+    client, demo_round, monkeypatch
+):
+    """Counting and paging every match of a common word in 100,000 inputs costs a scan and a
+    page of thousands of page links; the search lists the first MAX_HITS of a kind."""
+    monkeypatch.setattr("asker.search.views.MAX_HITS", 12)
+    for number in range(13):
+        publish(demo_round, f"Tidevannskraft nummer {number}.")
+    html = search(client, q="tidevannskraft")
+    assert count_heading(html).startswith("Mer enn 12 treff på «tidevannskraft»")
+    assert "Innspill <span" in html and "(over 12)" in html
+    assert "Side 1 av 2" in html
+    assert len(hits(search(client, q="tidevannskraft", side="2"))) == 2
+    # Exactly the bound is still counted exactly.
+    Submission.objects.filter(text="Tidevannskraft nummer 0.").delete()
+    assert count_heading(search(client, q="tidevannskraft")) == "12 treff på «tidevannskraft»"
+
+
 def test_one_page_of_results_mixes_types_in_order(client, demo_round):
     """Plans first, then pages, then input, across page boundaries."""
     for number in range(10):
