@@ -306,6 +306,21 @@ def test_search_only_answers_get_and_head(client, demo_site):
 # ---------- Costs ----------
 
 
+def test_saving_input_does_no_search_index_work(demo_round):
+    """Input is not in Wagtail's search index (the search reads published input from its own
+    table): receiving, publishing, answering or withdrawing it never scans the index table."""
+    received = make_submission(demo_round, text="Et innspill om tidevannskraft.")
+    with CaptureQueriesContext(connection) as captured:
+        received.save()
+        received.state = SubmissionState.PUBLISHED
+        received.published_at = timezone.now()
+        received.save()
+        received.state = SubmissionState.WITHDRAWN
+        received.save()
+    assert len(captured) == 3
+    assert not [query for query in captured if "indexentry" in query["sql"].lower()]
+
+
 def test_a_search_never_writes_to_the_database(client, demo_site):
     with CaptureQueriesContext(connection) as captured:
         search(client, q="sirkulærøkonomi")
