@@ -11,7 +11,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
-from wagtail.search import index
 
 from core import tokens
 from core.blocks import RICH_TEXT_FEATURES
@@ -140,7 +139,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.published().filter(round__page=plan)
 
 
-class Submission(index.Indexed, models.Model):
+class Submission(models.Model):
     """One input on a plan. A public record: it is answered and filed, never silently deleted."""
 
     round = models.ForeignKey(
@@ -226,15 +225,9 @@ class Submission(index.Indexed, models.Model):
 
     objects = SubmissionQuerySet.as_manager()
 
-    # Site search (asker/search.py) shows published input only. Only what the public page shows
-    # is indexed: never name, e-mail, organisation, internal note, decline reason or a draft
-    # answer (answer_sent is the answer as published).
-    search_fields = [
-        index.SearchField("text"),
-        index.SearchField("answer_sent"),
-        index.FilterField("state"),
-        index.FilterField("round"),
-    ]
+    # Not in Wagtail's search index: the site search (participation/searchable.py) reads
+    # published input from this table through partial indexes that hold published rows only,
+    # so saving input that is not published costs no index work.
 
     class Meta:
         verbose_name = _("Innspill")

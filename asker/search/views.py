@@ -18,6 +18,9 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PER_PAGE = 10
 ALL = "alle"
+# At most this many hits of a kind are counted and listed: a search is read from its first
+# pages, and counting every match of a common word in 100,000 inputs costs a scan.
+MAX_HITS = 200
 
 
 def read_query(raw):
@@ -45,6 +48,14 @@ def read_query(raw):
             % {"count": MAX_TERMS}
         )
     return query, terms, notices
+
+
+def bounded_count(results):
+    """How many hits, up to MAX_HITS + 1 (which means «more than MAX_HITS»): a ranked list is
+    counted, a query counted with a LIMIT."""
+    if isinstance(results, list):
+        return min(len(results), MAX_HITS + 1)
+    return results[: MAX_HITS + 1].count()
 
 
 def searches(site, terms):
@@ -97,7 +108,9 @@ def search_page(request):
     context = {"query": query, "notices": notices, "kind": kind, "hits": []}
     if terms and site is not None:
         results = searches(site, terms)
-        counts = {name: found.count() for name, found in results.items()}
+        found_counts = {name: bounded_count(found) for name, found in results.items()}
+        more = {name: count > MAX_HITS for name, count in found_counts.items()}
+        counts = {name: min(count, MAX_HITS) for name, count in found_counts.items()}
         chosen = [(name, results[name], counts[name]) for name in labels if kind in (ALL, name)]
         page = Paginator(ChainedResults(chosen), PER_PAGE).get_page(paging.requested_page(request))
         context.update(
@@ -105,9 +118,19 @@ def search_page(request):
             results_page=page,
             total=page.paginator.count,
             hits=build_hits(request, page.object_list, term_pattern(terms)),
+            # A kind with more than MAX_HITS hits lists MAX_HITS and says «over».
+            capped=any(more[name] for name, _results, _count in chosen),
             filters=[
-                {"kind": ALL, "label": _("Alle"), "count": sum(counts.values())},
-                *({"kind": k, "label": v, "count": counts[k]} for k, v in labels.items()),
+                {
+                    "kind": ALL,
+                    "label": _("Alle"),
+                    "count": sum(counts.values()),
+                    "more": any(more.values()),
+                },
+                *(
+                    {"kind": k, "label": v, "count": counts[k], "more": more[k]}
+                    for k, v in labels.items()
+                ),
             ],
             page_params=_address(query, kind) + "&",
             kind_label=labels.get(kind, ""),
