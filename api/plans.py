@@ -124,9 +124,10 @@ def summary_data(request, plan):
     """What the list shows of a plan; the detail adds to it."""
     day, now = today(), timezone.now()
     milestones = list(plan.milestones.all())
-    phase = plan.phase(day, milestones)
+    rounds = plan.participation_rounds.all()
+    phase = plan.status(day, milestones, rounds, now).phase  # the pages' phase, rounds included
     upcoming = phases.next_milestone(milestones, day, span=lambda m: m.span)
-    open_round = next(iter(summarise(plan.participation_rounds.all(), now)["open"]), None)
+    open_round = next(iter(summarise(rounds, now)["open"]), None)
     return {
         "id": plan.pk,
         "slug": plan.slug,

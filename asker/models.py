@@ -14,6 +14,8 @@ from core import events
 from core.blocks import BodyBlock, LinkBlock
 from core.links import tel_href
 from core.pages import RememberRouteMixin
+from participation import links as participation_links
+from participation.models import ParticipationRound
 
 
 class HomePage(RememberRouteMixin, Page):
@@ -60,18 +62,42 @@ class HomePage(RememberRouteMixin, Page):
     class Meta:
         verbose_name = _("Forside")
 
-    def news(self):
+    def news(self, pages=None):
         """The latest events on the site's public pages (a plan published, a milestone moved, a
         round opened, an answer published), newest first: read from the event log with one
         bounded query, so the cost does not grow with the amount of input."""
         if not self.updates_count:
             return []
-        pages = Page.objects.live().public().descendant_of(self)
+        pages = pages if pages is not None else self.public_pages()
         return list(events.happened(timezone.now(), pages)[: self.updates_count])
+
+    def public_pages(self):
+        """The live, public pages under this one, as a query to filter by. Wagtail reads the view
+        restrictions to build it, so the sections of one request share it."""
+        return Page.objects.live().public().descendant_of(self)
+
+    def open_rounds(self, now=None, pages=None):
+        """«Åpen for innspill nå»: every round open at `now` on a published, public plan, the
+        soonest deadline first, each with its plan and the address of its form. One query,
+        whatever the number of plans and rounds."""
+        now = now or timezone.now()
+        pages = pages if pages is not None else self.public_pages()
+        rounds = (
+            ParticipationRound.objects.filter(opens_at__lte=now, closes_at__gt=now)
+            .filter(page__in=pages)
+            .select_related("page")
+            .order_by("closes_at", "pk")
+        )
+        return [
+            {"round": item, "plan": item.page, "form_url": participation_links.form_path(item.page)}
+            for item in rounds
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = self.news()
+        pages = self.public_pages()
+        context["open_rounds"] = self.open_rounds(pages=pages)
+        context["news"] = self.news(pages)
         return context
 
 

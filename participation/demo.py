@@ -55,6 +55,11 @@ def load_rounds():
         demo_round.opens_at, demo_round.closes_at = opens, closes
         demo_round.save(update_fields=["opens_at", "closes_at"])
         created.append(f"{demo['title']} (flyttet fram)")
+    if demo_round is not None and demo_round.purpose != demo["purpose"]:
+        # Loaded before rounds had a purpose: the adopted plan's open round is its revision.
+        demo_round.purpose = demo["purpose"]
+        demo_round.save(update_fields=["purpose"])
+        created.append(f"{demo['title']} (gjelder revisjon)")
     if created:
         plan.save_revision().publish()
     return created
@@ -64,6 +69,7 @@ def _round(item, opens_at, closes_at):
     return ParticipationRound(
         title=item["title"],
         kind=item["kind"],
+        purpose=item.get("purpose", ParticipationRound._meta.get_field("purpose").default),
         opens_at=opens_at,
         closes_at=closes_at,
         intro=item["intro"],

@@ -26,6 +26,14 @@ class RoundKind(models.TextChoices):
     HEARING = "hearing", _("Offentlig høring")
 
 
+class RoundPurpose(models.TextChoices):
+    """What a round asks about: the plan being made, or a plan already adopted."""
+
+    PLAN = "plan", _("Planen som lages")
+    REVISION = "revision", _("Revisjon av vedtatt plan")
+    FOLLOW_UP = "follow_up", _("Oppfølging av vedtatt plan")
+
+
 class RoundState(models.TextChoices):
     UPCOMING = "upcoming", _("Ikke åpnet ennå")
     OPEN = "open", _("Åpen for innspill")
@@ -46,6 +54,16 @@ class ParticipationRound(Orderable):
     kind = models.CharField(
         _("Type"), max_length=20, choices=RoundKind, default=RoundKind.EARLY_INPUT
     )
+    purpose = models.CharField(
+        _("Gjelder"),
+        max_length=20,
+        choices=RoundPurpose,
+        default=RoundPurpose.PLAN,
+        help_text=_(
+            "Velg revisjon eller oppfølging når planen allerede er vedtatt. Planen vises da "
+            "fortsatt som vedtatt, og siden sier hva innspillene gjelder."
+        ),
+    )
     opens_at = models.DateTimeField(_("Åpner"), help_text=_("Dato og klokkeslett (norsk tid)."))
     closes_at = models.DateTimeField(
         _("Stenger"),
@@ -64,7 +82,7 @@ class ParticipationRound(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("purpose")]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("intro"),
         FieldPanel("allow_attachments"),

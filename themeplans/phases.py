@@ -28,6 +28,21 @@ OTHER (and any kind this module does not know) has no rank and never sets a phas
 Both days of a milestone are inclusive: on its first day it has started, on its last day it is
 still ongoing, the day after it has ended.
 
+`plan_status(milestones, rounds, today, now, adopted_on)`: the one status every page shows (the
+card, the plan page, the index timeline and «Framdrift»), from the milestones and the
+participation rounds together, so nothing is typed twice and nothing contradicts:
+
+7. A round is open from `opens_at` up to, not including, `closes_at` (as
+   `participation.models.ParticipationRound.state_at`). Any open round makes the plan «Åpen for
+   innspill», whatever the phase.
+8. A round about the plan being made (purpose PLAN) is part of the process: while it is open
+   the phase is at least the round's own (early input gives PARTICIPATION, a hearing HEARING).
+   A plan cannot be adopted while input to the plan being made is still taken, so such a
+   round also replaces ADOPTED (from milestones or `adopted_on`) by the round's phase.
+9. A round about the revision (REVISION) or the follow-up (FOLLOW_UP) of the plan leaves the
+   phase as the milestones give it: an adopted plan stays ADOPTED and open for input, and the
+   status says what the input is about (`about`), so the page can say so.
+
 `next_milestone(items, today, span)`: among the items that have not ended (`last_day >= today`,
 so an ongoing milestone counts), the one with the earliest `first_day`, ties broken by the
 earliest `last_day`, then by the order of the items; None when every item has ended.
@@ -35,7 +50,7 @@ earliest `last_day`, then by the order of the items; None when every item has en
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import Enum, nonmember
 from functools import total_ordering
 from typing import Any, Protocol, TypeVar
@@ -185,3 +200,77 @@ def next_milestone(
     if not pending:
         return None
     return min(pending, key=lambda pair: (pair[0].first_day, pair[0].last_day))[1]
+
+
+# Round kinds and purposes, as participation.models.RoundKind and RoundPurpose store them (the
+# tests check they agree; this module imports no app).
+EARLY_INPUT = "early_input"
+ROUND_HEARING = "hearing"
+ABOUT_PLAN = "plan"
+ABOUT_REVISION = "revision"
+ABOUT_FOLLOW_UP = "follow_up"
+
+_PHASE_OF_ROUND = {EARLY_INPUT: Phase.PARTICIPATION, ROUND_HEARING: Phase.HEARING}
+
+
+@dataclass(frozen=True)
+class RoundSpan:
+    """What the status needs from a participation round: kind, purpose and its moments."""
+
+    kind: str
+    purpose: str
+    opens_at: datetime
+    closes_at: datetime
+
+    def is_open(self, now: datetime) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """The phase and whether the plan takes input now; `about` says what the input is about
+    (ABOUT_PLAN, ABOUT_REVISION or ABOUT_FOLLOW_UP) while a round is open, else ""."""
+
+    phase: Phase | None
+    is_open: bool = False
+    about: str = ""
+
+    @property
+    def open_label(self) -> str:
+        """«Åpen for innspill», with what the input is about when the plan is already made."""
+        if not self.is_open:
+            return ""
+        return str(_OPEN_LABELS.get(self.about, _OPEN_LABELS[ABOUT_PLAN]))
+
+    @property
+    def adopted_and_open(self) -> bool:
+        """Adopted and taking input: the round is about its revision or follow-up (rule 9)."""
+        return self.is_open and self.phase is Phase.ADOPTED
+
+
+_OPEN_LABELS = {
+    ABOUT_PLAN: _("Åpen for innspill"),
+    ABOUT_REVISION: _("Åpen for innspill til revisjon"),
+    ABOUT_FOLLOW_UP: _("Åpen for innspill til oppfølging"),
+}
+
+
+def plan_status(
+    milestones: Iterable[MilestoneSpan],
+    rounds: Iterable[RoundSpan],
+    today: date,
+    now: datetime,
+    adopted_on: date | None = None,
+) -> PlanStatus:
+    """The status on `today` (milestones) and at `now` (rounds), by rules 7–9 above."""
+    phase = current_phase(milestones, today, adopted_on)
+    open_rounds = sorted((r for r in rounds if r.is_open(now)), key=lambda r: r.closes_at)
+    if not open_rounds:
+        return PlanStatus(phase)
+    drafting = [r for r in open_rounds if r.purpose not in (ABOUT_REVISION, ABOUT_FOLLOW_UP)]
+    if drafting:
+        round_phase = max(_PHASE_OF_ROUND.get(r.kind, Phase.PARTICIPATION) for r in drafting)
+        if phase is None or phase is Phase.ADOPTED or phase < round_phase:
+            phase = round_phase
+        return PlanStatus(phase, is_open=True, about=ABOUT_PLAN)
+    return PlanStatus(phase, is_open=True, about=open_rounds[0].purpose)

@@ -1,22 +1,52 @@
 """The schedule of all theme plans as a timeline: an axis of years and one row per plan.
 
 Pure functions: no ORM. `timeline` takes the plan summaries the index page already has (dicts with
-"page" and "milestones", see `ThemePlanPage.summary_for`) and works only with what each milestone
-offers as plain attributes: `title`, `display_date`, `kind`, `get_kind_display` (optional) and
-`span` (with `first_day` and `last_day`, both inclusive). Positions are percentages of the axis,
-so the template can draw the chart with CSS alone.
+"page", "milestones" and optionally "rounds", see `ThemePlanPage.summary_for`) and works only
+with what each milestone offers as plain attributes: `title`, `display_date`, `kind`,
+`get_kind_display` (optional) and `span` (with `first_day` and `last_day`, both inclusive); and
+with a participation round's `title`, `opens_at` and `closes_at` (aware datetimes).
+
+Positions are percentages of the axis, and each also comes as a pair of classes from a finite set
+(`tl-l-<n>` and `tl-w-<n>`, in steps of STEP percent, defined in static/css/timeline.css), so the
+page draws the chart with a static stylesheet: no inline style and no nonce.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 # The narrowest bar, in percent of the axis, so a one-day milestone is still visible.
 MIN_WIDTH = 0.8
 
+# Positions snap to steps of this many percent: 0 to 100 gives 201 classes of each kind.
+STEP = 0.5
+STEPS = round(100 / STEP)
+
 PAST = "past"
 CURRENT = "current"
 UPCOMING = "upcoming"
+# A participation round drawn beside the milestones: open now, or planned (not opened yet).
+ROUND_OPEN = "open"
+ROUND_PLANNED = "planned"
+
+
+def position_classes(left: float, width: float | None = None) -> str:
+    """`tl-l-<n>` (and `tl-w-<n>` with a width): the classes that place a mark on the axis."""
+    classes = f"tl-l-{min(STEPS, max(0, round(left / STEP)))}"
+    if width is not None:
+        classes += f" tl-w-{min(STEPS, max(1, round(width / STEP)))}"
+    return classes
+
+
+def position_rules() -> str:
+    """The stylesheet rules for every position class (the tests check timeline.css has them)."""
+    lines = []
+    for prefix, prop in (("l", "--left"), ("w", "--width")):
+        for n in range(0 if prefix == "l" else 1, STEPS + 1):
+            value = f"{n * STEP:g}"
+            lines.append(f".tl-{prefix}-{n} {{ {prop}: {value}%; }}")
+    return "\n".join(lines) + "\n"
 
 
 def status(first_day: date, last_day: date, today: date) -> str:
@@ -37,6 +67,27 @@ def status_label(value: str) -> str:
     }[value]
 
 
+def round_label(value: str) -> str:
+    """The Norwegian words for a round on the timeline: "Åpen for innspill" or "Planlagt"."""
+    return {
+        ROUND_OPEN: gettext("Åpen for innspill"),
+        ROUND_PLANNED: gettext("Planlagt innspillsrunde"),
+    }[value]
+
+
+def round_days(item) -> tuple[date, date]:
+    """The first and the last day (Oslo, inclusive) a round is open: closing at midnight, the
+    round's last day is the day before."""
+    first = timezone.localdate(item.opens_at)
+    last = timezone.localdate(item.closes_at - timedelta(microseconds=1))
+    return first, max(first, last)
+
+
+def drawn_rounds(rounds, now: datetime) -> list:
+    """The rounds the timeline draws: open at `now` or still to open, in order of opening."""
+    return sorted((r for r in rounds if now < r.closes_at), key=lambda r: r.opens_at)
+
+
 def _percent(days: int, total: int) -> float:
     return round(100 * days / total, 3)
 
@@ -46,26 +97,36 @@ def _kind_label(milestone) -> str:
     return str(display()) if callable(display) else str(getattr(milestone, "kind", ""))
 
 
-def timeline(plans: list[dict], today: date) -> dict:
-    """The axis, one row per plan with milestones, and where today lies.
+def timeline(plans: list[dict], today: date, now: datetime | None = None) -> dict:
+    """The axis, one row per plan with milestones or rounds, and where today lies.
 
     Returns a dict:
 
     - "years": [{"year", "left", "width"}] for every calendar year from the earliest milestone's
       first day to the latest milestone's last day; the current year is always included.
-    - "rows": [{"page", "title", "items"}] in the order of `plans`, only plans with milestones;
-      each item is {"title", "display_date", "kind", "kind_label", "first_day", "last_day",
-      "left", "width", "status", "status_label", "is_past", "is_current", "label_align"}, where
-      "label_align" is "end" for bars centred in the right half of the axis, else "start".
-    - "without_milestones": the pages of the plans without milestones.
-    - "today_left": today's position in percent; "today_align" ("start", "center" or "end") says
-      where its label goes so it stays inside the axis near either end.
+    - "rows": [{"page", "title", "items", "rounds", "size"}] in the order of `plans`, only plans
+      with milestones or drawn rounds ("size": the plan's rows in the table); each item is
+      {"title", "display_date", "kind", "kind_label",
+      "first_day", "last_day", "left", "width", "position", "status", "status_label", "is_past",
+      "is_current", "label_align"}, where "label_align" is "end" for bars centred in the right
+      half of the axis, else "start", and "position" the classes that place it. "rounds" are the
+      plan's open and planned participation rounds (`drawn_rounds`), drawn beside the
+      milestones: {"title", "display_date", "first_day", "last_day", "left", "width",
+      "position", "status" (ROUND_OPEN or ROUND_PLANNED), "status_label", "label_align"}.
+    - "without_milestones": the pages of the plans with neither.
+    - "today_left": today's position in percent, "today_position" its class; "today_align"
+      ("start", "center" or "end") says where its label goes so it stays inside the axis near
+      either end.
+    - "has_rounds": whether any row draws a round (the legend then explains them).
     - "start", "end": the first and the last day of the axis.
 
     Left and width are percentages of the axis (0–100, three decimals). Width is at least
     MIN_WIDTH, and a bar never runs past the end of the axis.
     """
+    now = now or timezone.now()
+    drawn = {id(plan): drawn_rounds(plan.get("rounds", ()), now) for plan in plans}
     spans = [m.span for plan in plans for m in plan["milestones"]]
+    spans += [_DaySpan(*round_days(r)) for plan in plans for r in drawn[id(plan)]]
     first_year = min([today.year, *(s.first_day.year for s in spans)])
     last_year = max([today.year, *(s.last_day.year for s in spans)])
     start = date(first_year, 1, 1)
@@ -81,6 +142,9 @@ def timeline(plans: list[dict], today: date) -> dict:
                 "year": year,
                 "left": _percent((year_start - start).days, total),
                 "width": _percent(days, total),
+                "position": position_classes(
+                    _percent((year_start - start).days, total), _percent(days, total)
+                ),
             }
         )
 
@@ -88,18 +152,14 @@ def timeline(plans: list[dict], today: date) -> dict:
     without = []
     for plan in plans:
         milestones = list(plan["milestones"])
-        if not milestones:
+        rounds = drawn[id(plan)]
+        if not milestones and not rounds:
             without.append(plan["page"])
             continue
         items = []
         for milestone in milestones:
             span = milestone.span
-            left = _percent((span.first_day - start).days, total)
-            width = max(
-                _percent((span.last_day + timedelta(days=1) - span.first_day).days, total),
-                MIN_WIDTH,
-            )
-            left = min(left, round(100 - width, 3))
+            left, width = _place(span.first_day, span.last_day, start, total)
             state = status(span.first_day, span.last_day, today)
             items.append(
                 {
@@ -111,6 +171,7 @@ def timeline(plans: list[dict], today: date) -> dict:
                     "last_day": span.last_day,
                     "left": left,
                     "width": width,
+                    "position": position_classes(left, width),
                     "status": state,
                     "status_label": status_label(state),
                     "is_past": state == PAST,
@@ -119,7 +180,34 @@ def timeline(plans: list[dict], today: date) -> dict:
                     "label_align": "end" if left + width / 2 > 50 else "start",
                 }
             )
-        rows.append({"page": plan["page"], "title": plan["page"].title, "items": items})
+        round_items = []
+        for item in rounds:
+            first_day, last_day = round_days(item)
+            left, width = _place(first_day, last_day, start, total)
+            state = ROUND_OPEN if item.opens_at <= now else ROUND_PLANNED
+            round_items.append(
+                {
+                    "title": item.title,
+                    "display_date": _round_dates(first_day, last_day),
+                    "first_day": first_day,
+                    "last_day": last_day,
+                    "left": left,
+                    "width": width,
+                    "position": position_classes(left, width),
+                    "status": state,
+                    "status_label": round_label(state),
+                    "label_align": "end" if left + width / 2 > 50 else "start",
+                }
+            )
+        rows.append(
+            {
+                "page": plan["page"],
+                "title": plan["page"].title,
+                "items": items,
+                "rounds": round_items,
+                "size": len(items) + len(round_items),
+            }
+        )
 
     today_left = _percent((today - start).days, total)
     return {
@@ -127,10 +215,30 @@ def timeline(plans: list[dict], today: date) -> dict:
         "rows": rows,
         "without_milestones": without,
         "today_left": today_left,
+        "today_position": position_classes(today_left),
+        "has_rounds": any(row["rounds"] for row in rows),
         "today_align": "end" if today_left > 90 else "start" if today_left < 10 else "center",
         "start": start,
         "end": end - timedelta(days=1),
     }
+
+
+class _DaySpan:
+    def __init__(self, first_day: date, last_day: date):
+        self.first_day, self.last_day = first_day, last_day
+
+
+def _place(first_day: date, last_day: date, start: date, total: int) -> tuple[float, float]:
+    """Left and width in percent of the axis; never narrower than MIN_WIDTH nor past the end."""
+    left = _percent((first_day - start).days, total)
+    width = max(_percent((last_day + timedelta(days=1) - first_day).days, total), MIN_WIDTH)
+    return min(left, round(100 - width, 3)), width
+
+
+def _round_dates(first_day: date, last_day: date) -> str:
+    first = formats.date_format(first_day, "DATE_FORMAT")
+    last = formats.date_format(last_day, "DATE_FORMAT")
+    return first if first == last else f"{first} – {last}"
 
 
 def group_goals(goals: list) -> list[dict]:

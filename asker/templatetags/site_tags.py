@@ -163,11 +163,24 @@ def language_switch(context):
 
 
 @register.filter(expects_localtime=True)
+def machine_time(value):
+    """`<time datetime="{{ moment|machine_time }}">`: the ISO 8601 value HTML allows, to the
+    second: Django's "c" format writes microseconds, and HTML takes at most three digits after
+    the seconds. A date stays a date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        return format_date(value.replace(microsecond=0), "c")
+    return format_date(value, "Y-m-d")
+
+
+@register.filter(expects_localtime=True)
 def time_tag(value, named_format="DATE_FORMAT"):
     """`{{ day|time_tag }}`, `{{ moment|time_tag:"DATETIME_FORMAT" }}`: a <time> element, the
     value written in the active language's named format. Safe HTML, so a translated sentence can
     take it whole: `{% blocktranslate with day=page.adopted_on|time_tag %}…{{ day }}…`."""
     if not value:
         return ""
-    machine = format_date(value, "c" if isinstance(value, datetime) else "Y-m-d")
-    return format_html('<time datetime="{}">{}</time>', machine, format_date(value, named_format))
+    return format_html(
+        '<time datetime="{}">{}</time>', machine_time(value), format_date(value, named_format)
+    )

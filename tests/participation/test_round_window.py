@@ -105,7 +105,7 @@ def test_the_plan_page_and_its_card_call_for_input_while_a_round_is_open(
     assert "Frist: 24. desember 2026 kl. 23.59" in plan
     assert f'href="{FORM_URL}"' in client.get(PLAN_URL).content.decode()
     index = visible_text(client.get("/temaplaner/"))
-    assert "Åpen for innspill til 24. desember 2026" in index
+    assert "Åpen for innspill til revisjon , frist 24. desember 2026" in index
 
 
 def test_a_plan_without_rounds_says_there_are_none(client, demo_site):

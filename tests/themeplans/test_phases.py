@@ -1,14 +1,19 @@
 """The phase of a theme plan on a given day, and its next milestone, with a controlled clock."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils.translation import override
 
 from themeplans.dates import DAY, MONTH, QUARTER, period
 from themeplans.phases import (
+    ABOUT_FOLLOW_UP,
+    ABOUT_PLAN,
+    ABOUT_REVISION,
     ADOPTION,
+    EARLY_INPUT,
     HEARING,
     KINDS,
     KNOWLEDGE_BASE,
@@ -17,11 +22,15 @@ from themeplans.phases import (
     PARTICIPATION,
     PHASE_CHOICES,
     POLITICAL_TREATMENT,
+    ROUND_HEARING,
     WORKSHOP,
     MilestoneSpan,
     Phase,
+    PlanStatus,
+    RoundSpan,
     current_phase,
     next_milestone,
+    plan_status,
 )
 
 
@@ -420,3 +429,86 @@ def test_next_milestone_maps_own_objects_through_span():
         span=lambda m: MilestoneSpan(OTHER, *period(m.day, m.precision)),
     )
     assert found.title == "Høring"
+
+
+# One status from milestones and rounds together (rules 7–9)
+
+OSLO = ZoneInfo("Europe/Oslo")
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=OSLO)
+TODAY = NOW.date()
+
+
+def round_span(kind=EARLY_INPUT, purpose=ABOUT_PLAN, opens=-7, closes=30):
+    """A round opening and closing so many days from NOW."""
+    return RoundSpan(kind, purpose, NOW + timedelta(days=opens), NOW + timedelta(days=closes))
+
+
+def test_the_demo_climate_plan_is_adopted_and_open_for_input_to_its_revision():
+    """The demo: adopted in Q1 2021 by its milestones, with an open round about its revision."""
+    status = plan_status(CLIMATE_PLAN, [round_span(purpose=ABOUT_REVISION)], TODAY, NOW)
+    assert status.phase is Phase.ADOPTED
+    assert status.is_open and status.adopted_and_open
+    assert status.about == ABOUT_REVISION
+    assert status.open_label == "Åpen for innspill til revisjon"
+
+
+def test_an_adopted_plan_cannot_take_input_to_the_plan_being_made():
+    """An open round about the plan itself means the plan is not finished: the round's phase."""
+    early = plan_status(CLIMATE_PLAN, [round_span()], TODAY, NOW)
+    assert (early.phase, early.is_open, early.about) == (Phase.PARTICIPATION, True, ABOUT_PLAN)
+    assert not early.adopted_and_open
+    assert early.open_label == "Åpen for innspill"
+    hearing = plan_status([], [round_span(kind=ROUND_HEARING)], TODAY, NOW, TODAY)
+    assert hearing.phase is Phase.HEARING and not hearing.adopted_and_open
+
+
+def test_a_follow_up_round_keeps_the_plan_adopted_and_says_so():
+    status = plan_status(CLIMATE_PLAN, [round_span(purpose=ABOUT_FOLLOW_UP)], TODAY, NOW)
+    assert status.phase is Phase.ADOPTED and status.adopted_and_open
+    assert status.open_label == "Åpen for innspill til oppfølging"
+
+
+def test_an_open_round_moves_the_phase_forward_never_back():
+    mandate_only = [span(MANDATE, date(2026, 1, 10))]
+    assert plan_status(mandate_only, [round_span()], TODAY, NOW).phase is Phase.PARTICIPATION
+    political = [span(POLITICAL_TREATMENT, date(2026, 11, 1), date(2026, 12, 31))]
+    assert plan_status(political, [round_span()], TODAY, NOW).phase is Phase.POLITICAL
+    # A plan with no milestones at all still shows where it stands while a round is open.
+    assert plan_status([], [round_span(kind=ROUND_HEARING)], TODAY, NOW).phase is Phase.HEARING
+
+
+def test_a_hearing_and_early_input_open_together_give_the_hearing():
+    rounds = [round_span(), round_span(kind=ROUND_HEARING, closes=60)]
+    assert plan_status([], rounds, TODAY, NOW).phase is Phase.HEARING
+
+
+def test_a_drafting_round_wins_over_a_revision_round_open_at_the_same_time():
+    rounds = [round_span(purpose=ABOUT_REVISION, closes=5), round_span(closes=40)]
+    status = plan_status(CLIMATE_PLAN, rounds, TODAY, NOW)
+    assert (status.phase, status.about) == (Phase.PARTICIPATION, ABOUT_PLAN)
+
+
+@pytest.mark.parametrize(
+    "opens, closes",
+    [(1, 30), (-30, 0), (-30, -1)],  # not opened yet; closed this very moment; closed yesterday
+)
+def test_a_round_that_is_not_open_changes_nothing(opens, closes):
+    status = plan_status(CLIMATE_PLAN, [round_span(opens=opens, closes=closes)], TODAY, NOW)
+    assert status == PlanStatus(Phase.ADOPTED)
+    assert (status.is_open, status.open_label, status.adopted_and_open) == (False, "", False)
+
+
+def test_a_round_is_open_from_its_opening_moment():
+    status = plan_status([], [round_span(opens=0)], TODAY, NOW)
+    assert status.is_open
+
+
+def test_no_milestones_and_no_open_round_shows_no_status():
+    assert plan_status([], [round_span(opens=3)], TODAY, NOW) == PlanStatus(None)
+
+
+def test_round_kinds_and_purposes_agree_with_participation():
+    from participation.models import RoundKind, RoundPurpose
+
+    assert {EARLY_INPUT, ROUND_HEARING} == set(RoundKind.values)
+    assert {ABOUT_PLAN, ABOUT_REVISION, ABOUT_FOLLOW_UP} == set(RoundPurpose.values)

@@ -1,9 +1,11 @@
 """The timeline of all plans, worked out from plain objects (no database)."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.utils.translation import override
 
 from themeplans.phases import ADOPTION, MANDATE, PARTICIPATION, MilestoneSpan
@@ -11,8 +13,12 @@ from themeplans.schedule import (
     CURRENT,
     MIN_WIDTH,
     PAST,
+    ROUND_OPEN,
+    ROUND_PLANNED,
     UPCOMING,
     group_goals,
+    position_classes,
+    position_rules,
     status,
     status_label,
     timeline,
@@ -204,3 +210,88 @@ def test_labels_of_bars_in_the_right_half_end_at_the_bar():
 )
 def test_today_label_stays_inside_the_axis(today, align):
     assert timeline([CLIMATE], today)["today_align"] == align
+
+
+# Participation rounds beside the milestones, and positions as classes (no inline style)
+
+
+@dataclass
+class FakeRound:
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def oslo(*args):
+    return datetime(*args, tzinfo=OSLO)
+
+
+def test_open_and_planned_rounds_are_drawn_beside_the_milestones():
+    now = oslo(2026, 12, 3, 12)
+    rounds = [
+        FakeRound("Gammel", oslo(2020, 1, 1), oslo(2020, 9, 30, 23, 59)),
+        FakeRound("Neste", oslo(2027, 3, 1), oslo(2027, 4, 12)),  # closes at midnight
+        FakeRound("Revisjon", oslo(2026, 11, 26), oslo(2027, 1, 2, 23, 59)),
+    ]
+    result = timeline([{**CLIMATE, "rounds": rounds}], now.date(), now)
+    row = result["rows"][0]
+    assert [(r["title"], r["status"], r["status_label"]) for r in row["rounds"]] == [
+        ("Revisjon", ROUND_OPEN, "Åpen for innspill"),
+        ("Neste", ROUND_PLANNED, "Planlagt innspillsrunde"),
+    ]
+    assert row["size"] == 3 + 2
+    neste = row["rounds"][1]
+    assert (neste["first_day"], neste["last_day"]) == (date(2027, 3, 1), date(2027, 4, 11))
+    assert neste["display_date"] == "1. mars 2027 – 11. april 2027"
+    # The axis reaches the planned round's year, and its bar starts where its first day is.
+    assert result["end"] == date(2027, 12, 31)
+    total = (date(2028, 1, 1) - date(2020, 1, 1)).days
+    assert neste["left"] == pytest.approx(
+        100 * (date(2027, 3, 1) - date(2020, 1, 1)).days / total, abs=0.001
+    )
+    assert result["has_rounds"]
+
+
+def test_a_plan_with_only_an_open_round_gets_a_row():
+    now = oslo(2026, 12, 3, 12)
+    only = {**plan("Kultur"), "rounds": [FakeRound("Tidlig", oslo(2026, 12, 1), oslo(2027, 1, 1))]}
+    result = timeline([only], now.date(), now)
+    assert [row["title"] for row in result["rows"]] == ["Kultur"]
+    assert result["rows"][0]["items"] == [] and result["without_milestones"] == []
+
+
+def test_without_rounds_nothing_is_drawn_for_them():
+    result = timeline([CLIMATE], date(2021, 2, 1))
+    assert result["rows"][0]["rounds"] == [] and not result["has_rounds"]
+
+
+@pytest.mark.parametrize(
+    "left, width, classes",
+    [
+        (0, 0.8, "tl-l-0 tl-w-2"),
+        (50.26, 12.74, "tl-l-101 tl-w-25"),
+        (99.9, 0.1, "tl-l-200 tl-w-1"),
+        (-3, None, "tl-l-0"),
+        (120, 130, "tl-l-200 tl-w-200"),
+    ],
+)
+def test_positions_snap_to_a_finite_set_of_classes(left, width, classes):
+    assert position_classes(left, width) == classes
+
+
+def test_every_mark_carries_its_position_classes():
+    result = timeline([CLIMATE], date(2021, 2, 1))
+    adoption = result["rows"][0]["items"][2]
+    assert adoption["position"] == position_classes(adoption["left"], adoption["width"])
+    assert result["today_position"] == position_classes(result["today_left"])
+    assert result["years"][1]["position"] == position_classes(50.068, 49.932)
+
+
+def test_the_stylesheet_defines_every_position_class():
+    """The static stylesheet has the rules the classes need, so no page needs a nonce."""
+    css = (settings.BASE_DIR / "static" / "css" / "timeline.css").read_text()
+    assert position_rules() in css
+    assert ".tl-l-200 { --left: 100%; }" in css and ".tl-w-1 { --width: 0.5%; }" in css

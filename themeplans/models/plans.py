@@ -23,7 +23,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.pages import RememberRouteMixin
 from participation.pages import ParticipationPageMixin, participation_by_page, rounds_tab
 from subscriptions.pages import FollowPageMixin
-from themeplans import calendar, dates, feeds, phases
+from themeplans import calendar, dates, feeds, phases, schedule
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
 from themeplans.validators import validate_case_number
@@ -111,11 +111,16 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         plans = list(self.plans())
-        day = today()
+        day, moment = today(), timezone.now()
         participation = participation_by_page(plans)
         context["today"] = day
+        context["moment"] = moment
         context["plans"] = [
-            {**plan.summary_for(day), "participation": participation[plan.pk]} for plan in plans
+            {
+                **plan.summary_for(day, participation[plan.pk]["rounds"], moment),
+                "participation": participation[plan.pk],
+            }
+            for plan in plans
         ]
         context["decisions"] = list(
             self.schedule_decisions.select_related("body", "document").order_by("-decided_on")
@@ -293,17 +298,33 @@ class ThemePlanPage(
         return labels
 
     def phase(self, day, milestones):
-        """The phase on the given day, from milestones the caller has already loaded."""
+        """The phase on the given day from the milestones alone (see `status` for the page's)."""
         return phases.current_phase([m.span for m in milestones], day, self.adopted_on)
 
-    def summary_for(self, day):
-        """What a card and the timeline show of this plan on the given day."""
+    def status(self, day, milestones, rounds, moment):
+        """The one status the pages show: phase and open input, from milestones and rounds the
+        caller has already loaded (themeplans.phases.plan_status)."""
+        return phases.plan_status(
+            [m.span for m in milestones],
+            [round_span(r) for r in rounds],
+            day,
+            moment,
+            self.adopted_on,
+        )
+
+    def summary_for(self, day, rounds=(), moment=None):
+        """What a card and the timeline show of this plan on the given day: `rounds` are its
+        participation rounds, already loaded (participation.pages.participation_by_page)."""
+        moment = moment or timezone.now()
         milestones = list(self.milestones.all())
+        status = self.status(day, milestones, rounds, moment)
         return {
             "page": self,
-            "phase": self.phase(day, milestones),
+            "phase": status.phase,
+            "status": status,
             "next_milestone": phases.next_milestone(milestones, day, span=lambda m: m.span),
             "milestones": milestones,
+            "rounds": list(rounds),
         }
 
     @routable.path("rss/", name="rss")
@@ -330,14 +351,26 @@ class ThemePlanPage(
                 "sort_order"
             )
         )
+        moment = timezone.now()
+        status = self.status(day, milestones, context["participation"]["rounds"], moment)
         context.update(
             today=day,
+            moment=moment,
             milestones=milestones,
-            phase=self.phase(day, milestones),
+            phase=status.phase,
+            status=status,
+            progress_rounds=schedule.drawn_rounds(context["participation"]["rounds"], moment),
             people=list(self.people.select_related("person").order_by("sort_order")),
             goals=list(self.goals.select_related("parent").order_by("code")),
         )
         return context
+
+
+def round_span(item):
+    """What the status needs from a participation round (themeplans.phases.RoundSpan)."""
+    return phases.RoundSpan(
+        kind=item.kind, purpose=item.purpose, opens_at=item.opens_at, closes_at=item.closes_at
+    )
 
 
 class Milestone(Orderable):

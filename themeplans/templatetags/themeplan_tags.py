@@ -12,9 +12,16 @@ register = template.Library()
 
 
 @register.simple_tag
-def plan_timeline(plans, today):
-    """`{% plan_timeline plans today as tl %}`: the timeline of the plan summaries (no queries)."""
-    return schedule.timeline(plans, today)
+def plan_timeline(plans, today, now=None):
+    """`{% plan_timeline plans today moment as tl %}`: the timeline of the plan summaries, with
+    their open and planned rounds at `moment` (no queries)."""
+    return schedule.timeline(plans, today, now)
+
+
+@register.filter
+def round_label(value):
+    """`{{ "open"|round_label }}`: "Åpen for innspill" or "Planlagt innspillsrunde"."""
+    return schedule.round_label(value)
 
 
 @register.filter
@@ -75,8 +82,9 @@ PLAN_SECTIONS = [
 
 
 @register.simple_tag
-def plan_sections(page, milestones, people, goals, rounds=()):
-    """`{% plan_sections page milestones people goals rounds as sections %}`: sections with content.
+def plan_sections(page, milestones, people, goals, rounds=(), progress_rounds=()):
+    """`{% plan_sections page milestones people goals rounds progress_rounds as sections %}`:
+    the sections with content. `progress_rounds`: the open and planned rounds «Framdrift» shows.
 
     Returns {"items": [{"id", "title"}], "shown": {key: True}} so the table of contents and the
     sections themselves agree. Uses only the page's own fields and the lists from the context.
@@ -95,7 +103,7 @@ def plan_sections(page, milestones, people, goals, rounds=()):
         "temaer": bool(page.topics),
         "mal": bool(goals),
         "innsatsomrader": bool(page.focus_areas),
-        "framdrift": bool(milestones),
+        "framdrift": bool(milestones) or bool(progress_rounds),
         "medvirkning": bool(rounds),  # participation rounds, passed in by the template
         "ansvarlige": bool(people),
         "kunnskapsgrunnlag": _has_text(page.knowledge_base_text)
