@@ -13,7 +13,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core import outbox
@@ -108,10 +108,7 @@ def anonymise_batch(pks, now):
         anonymised_at=now,
         updated_at=now,
     )
-    # Each row its own new token (the old private link stops working).
-    Submission.objects.bulk_update(
-        [Submission(pk=pk, token=new_token()) for pk in done], ["token"], batch_size=BATCH_SIZE
-    )
+    _new_tokens(done)
     # Sent or not, the mails hold the sender's name, address and text.
     OutboxMail.objects.filter(about__in=[mails.about(Submission(pk=pk)) for pk in done]).delete()
     if files:
@@ -119,6 +116,28 @@ def anonymise_batch(pks, now):
         storage = Submission._meta.get_field("attachment").storage
         transaction.on_commit(lambda: [storage.delete(name) for name in files])
     return [(pk, reference, round_id) for pk, reference, round_id, *_rest in current]
+
+
+def _new_tokens(pks):
+    """Each row its own new token (the old private link stops working): on PostgreSQL in one
+    UPDATE from two arrays, elsewhere with bulk_update (a CASE per row, slower for many)."""
+    tokens = [new_token() for _pk in pks]
+    if connection.vendor != "postgresql":
+        Submission.objects.bulk_update(
+            [Submission(pk=pk, token=token) for pk, token in zip(pks, tokens, strict=True)],
+            ["token"],
+            batch_size=BATCH_SIZE,
+        )
+        return
+    quote = connection.ops.quote_name
+    table, pk, token = quote(Submission._meta.db_table), quote("id"), quote("token")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS s SET {token} = v.token "
+            f"FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS token) AS v "
+            f"WHERE s.{pk} = v.id",
+            [list(pks), tokens],
+        )
 
 
 def anonymise_due(now=None, days=None, dry_run=False, progress=None):
