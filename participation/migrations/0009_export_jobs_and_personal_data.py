@@ -2,46 +2,103 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import participation.models
-import participation.storage
 from django.conf import settings
 from django.db import migrations, models
 
+import participation.models
+import participation.storage
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0008_submission_form_stamp'),
+        ("participation", "0008_submission_form_stamp"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='submission',
-            options={'ordering': ['-received_at'], 'permissions': [('export_personal_data', 'Kan eksportere personopplysninger')], 'verbose_name': 'Innspill', 'verbose_name_plural': 'Innspill'},
+            name="submission",
+            options={
+                "ordering": ["-received_at"],
+                "permissions": [("export_personal_data", "Kan eksportere personopplysninger")],
+                "verbose_name": "Innspill",
+                "verbose_name_plural": "Innspill",
+            },
         ),
         migrations.CreateModel(
-            name='ExportJob',
+            name="ExportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filters', models.JSONField(blank=True, default=dict, verbose_name='Utvalg')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='Hva')),
-                ('format', models.CharField(max_length=10, verbose_name='Format')),
-                ('personal', models.BooleanField(default=False, verbose_name='Med navn og organisasjon')),
-                ('state', models.CharField(choices=[('queued', 'Venter'), ('running', 'Lages'), ('done', 'Klar'), ('failed', 'Feilet')], default='queued', max_length=10, verbose_name='Status')),
-                ('file', models.FileField(blank=True, max_length=200, storage=participation.storage.PrivateStorage(), upload_to=participation.models.export_path, verbose_name='Fil')),
-                ('filename', models.CharField(blank=True, max_length=200, verbose_name='Filnavn')),
-                ('rows', models.PositiveIntegerField(blank=True, null=True, verbose_name='Rader')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Bestilt')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='Ferdig')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='Slettes')),
-                ('round', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='participation.participationround', verbose_name='Innspillsrunde')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Bestilt av')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filters", models.JSONField(blank=True, default=dict, verbose_name="Utvalg")),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="Hva")),
+                ("format", models.CharField(max_length=10, verbose_name="Format")),
+                (
+                    "personal",
+                    models.BooleanField(default=False, verbose_name="Med navn og organisasjon"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Venter"),
+                            ("running", "Lages"),
+                            ("done", "Klar"),
+                            ("failed", "Feilet"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        storage=participation.storage.PrivateStorage(),
+                        upload_to=participation.models.export_path,
+                        verbose_name="Fil",
+                    ),
+                ),
+                ("filename", models.CharField(blank=True, max_length=200, verbose_name="Filnavn")),
+                ("rows", models.PositiveIntegerField(blank=True, null=True, verbose_name="Rader")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="Bestilt"),
+                ),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="Ferdig")),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="Slettes")),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="participation.participationround",
+                        verbose_name="Innspillsrunde",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Bestilt av",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Eksport',
-                'verbose_name_plural': 'Eksporter',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "Eksport",
+                "verbose_name_plural": "Eksporter",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]
