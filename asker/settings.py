@@ -170,6 +170,10 @@ PARTICIPATION_RATE_LIMIT = read_int("PARTICIPATION_RATE_LIMIT", 5)  # posts per 
 PARTICIPATION_RATE_WINDOW = read_int("PARTICIPATION_RATE_WINDOW", 600)  # ... per this many s
 PARTICIPATION_MIN_FILL_SECONDS = read_int("PARTICIPATION_MIN_FILL_SECONDS", 3)
 PARTICIPATION_RETENTION_DAYS = read_int("PARTICIPATION_RETENTION_DAYS", 365)
+# An admin export of more rows than this is made by the task worker and downloaded when ready
+# (participation.export_jobs), so no request runs past the proxy's timeout; files kept this long.
+PARTICIPATION_EXPORT_DIRECT_MAX_ROWS = read_int("PARTICIPATION_EXPORT_DIRECT_MAX_ROWS", 20000)
+PARTICIPATION_EXPORT_KEEP_DAYS = read_int("PARTICIPATION_EXPORT_KEEP_DAYS", 7, minimum=1)
 PARTICIPATION_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Behind a reverse proxy, the header holding the client's address (e.g. X-Forwarded-For).
 CLIENT_IP_HEADER = read_str("CLIENT_IP_HEADER", "")

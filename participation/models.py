@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -252,6 +253,8 @@ class Submission(models.Model):
         verbose_name_plural = _("Innspill")
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["round", "state"]), models.Index(fields=["received_at"])]
+        # Name and organisation in an export (participation.exports), apart from viewing input.
+        permissions = [("export_personal_data", _("Kan eksportere personopplysninger"))]
 
     def __str__(self):
         return self.reference or gettext("Innspill %(number)s") % {"number": self.pk}
@@ -292,3 +295,61 @@ class MailKind(models.TextChoices):
     RECEIPT = "receipt", _("Kvittering til avsenderen")
     STAFF_NOTICE = "staff_notice", _("Varsel til saksbehandlerne")
     ANSWER = "answer", _("Svar til avsenderen")
+
+
+class ExportJobState(models.TextChoices):
+    QUEUED = "queued", _("Venter")
+    RUNNING = "running", _("Lages")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Feilet")
+
+
+def export_path(job, filename):
+    """Under a random name in private storage: only the download view hands it out."""
+    return f"eksport/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+
+
+class ExportJob(models.Model):
+    """An export too large to make inside a request: made by the task worker and downloaded
+    from «Eksporter» in the admin by whoever asked for it (participation.export_jobs)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Bestilt av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    round = models.ForeignKey(
+        ParticipationRound,
+        verbose_name=_("Innspillsrunde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filters = models.JSONField(_("Utvalg"), default=dict, blank=True)
+    description = models.CharField(_("Hva"), max_length=300, blank=True)
+    format = models.CharField(_("Format"), max_length=10)
+    personal = models.BooleanField(_("Med navn og organisasjon"), default=False)
+    state = models.CharField(
+        _("Status"), max_length=10, choices=ExportJobState, default=ExportJobState.QUEUED
+    )
+    file = models.FileField(
+        _("Fil"), storage=private_storage, upload_to=export_path, blank=True, max_length=200
+    )
+    filename = models.CharField(_("Filnavn"), max_length=200, blank=True)
+    rows = models.PositiveIntegerField(_("Rader"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Bestilt"), default=timezone.now)
+    finished_at = models.DateTimeField(_("Ferdig"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("Slettes"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Eksport")
+        verbose_name_plural = _("Eksporter")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return (
+            self.filename or self.description or gettext("Eksport %(number)s") % {"number": self.pk}
+        )

@@ -1,10 +1,11 @@
 """The participation app in the Wagtail admin: the plan editor's rounds and the moderation."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from participation import plan_editor
+from participation import exports, plan_editor
 from participation.models import Submission
 from participation.moderation import bulk_actions, permissions
 from participation.moderation.viewsets import ParticipationMenu
@@ -22,3 +23,12 @@ hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
 # After Wagtail's own hooks (order 0), so that input's «delete» is this refusal.
 hooks.register("register_bulk_action", bulk_actions.NoDeleteBulkAction, order=100)
 register_snippet(ParticipationMenu)
+
+
+@hooks.register("register_log_actions")
+def register_export_log_actions(actions):
+    actions.register_action(
+        exports.PERSONAL_DATA_ACTION,
+        _("Eksport med personopplysninger"),
+        _("Innspill eksportert med navn og organisasjon"),
+    )

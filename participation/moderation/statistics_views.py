@@ -5,8 +5,6 @@ a paginated listing of objects with a spreadsheet of those objects; this screen 
 in several tables, so it is a plain admin template view like the rounds overview.
 """
 
-import csv
-
 from django import forms
 from django.http import HttpResponse
 from django.urls import path, reverse
@@ -21,12 +19,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_dates import TypedDateInput
-from core.spreadsheets import csv_value
+from core.spreadsheets import csv_lines
 from participation.moderation import charts, permissions, statistics
-from participation.moderation.views import CSV_BOM
 
 STATISTICS = "participation_statistics"
-CSV_DELIMITER = ";"  # what Excel with Norwegian settings expects
 INVALID_DATE = _("Skriv datoen som dd.mm.åååå, for eksempel 31.12.2025.")
 # Input exists from 2020 on; the bounds keep date arithmetic clear of year 1 and 9999.
 YEARS = range(2000, 2101)
@@ -163,10 +159,9 @@ def csv_response(rows, today):
     response["Content-Disposition"] = (
         f'attachment; filename="innspill-statistikk-{today.isoformat()}.csv"'
     )
-    response.write(CSV_BOM)
-    writer = csv.writer(response, delimiter=CSV_DELIMITER)
-    for row in rows:
-        writer.writerow([csv_value(value) for value in row])
+    # The same writer as the input export: «;», BOM, formulas made inert (core.spreadsheets).
+    for line in csv_lines(rows[0], rows[1:]):
+        response.write(line)
     return response
 
 

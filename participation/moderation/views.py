@@ -24,11 +24,10 @@ from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
-from core.spreadsheets import FormulaSafeCsv
 from participation import exports, mails
 from participation.models import (
     MailKind,
@@ -37,10 +36,8 @@ from participation.models import (
     Submission,
     SubmissionState,
 )
-from participation.moderation import permissions
+from participation.moderation import export_views, permissions
 from participation.views.public import attachment_response
-
-CSV_BOM = "\ufeff"  # lets Excel read æ, ø and å in a CSV file correctly
 
 # URL names; the submission viewset keeps Wagtail's snippet namespace (mails.compose).
 SUBMISSIONS = "wagtailsnippets_participation_submission"
@@ -52,8 +49,8 @@ def listing_url(**params):
     return f"{url}?{urlencode(params)}" if params else url
 
 
-class SubmissionIndexView(FormulaSafeCsv, IndexView):
-    """The listing, with bulk actions (never delete) and exports in Norwegian."""
+class SubmissionIndexView(IndexView):
+    """The listing, with bulk actions (never delete) and exports (export_views)."""
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # The reference is the title: kept on one line («INN-2026-00042»).
@@ -93,20 +90,27 @@ class SubmissionIndexView(FormulaSafeCsv, IndexView):
             for action in sorted(actions, key=lambda action: action.action_priority)
         ]
 
-    def get_filename(self):
-        """«innspill», or «innspill-<round>» for one round's input."""
-        if self.filters and self.filters.is_valid():
-            round = self.filters.form.cleaned_data.get("round")
-            if round:
-                return f"{self.export_filename}-{slugify(round.title, allow_unicode=True)}"
-        return self.export_filename
+    def get(self, request, *args, **kwargs):
+        # An export skips the listing's page (its counts and filters' choices) altogether.
+        if self.is_export:
+            return export_views.listing_export(request, request.GET["export"])
+        return super().get(request, *args, **kwargs)
 
-    def to_row_dict(self, item):
-        return exports.row(item)
-
-    def stream_csv(self, queryset):
-        yield CSV_BOM.encode()
-        yield from super().stream_csv(queryset)
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if exports.can_export_personal_data(self.request.user):
+            params = self.request.GET.copy()
+            params.update({"export": "xlsx", export_views.PERSONAL_PARAMETER: "1"})
+            buttons.append(
+                Button(
+                    gettext("Last ned Excel med navn og organisasjon"),
+                    url=f"{self.request.path}?{params.urlencode()}",
+                    icon_name="download",
+                    priority=95,
+                )
+            )
+        return buttons
 
 
 class SubmissionEditView(EditView):
@@ -190,11 +194,17 @@ class RoundsView(WagtailAdminTemplateMixin, TemplateView):
                 "listing_url": listing_url(round=round.pk),
                 "csv_url": listing_url(round=round.pk, export="csv"),
                 "xlsx_url": listing_url(round=round.pk, export="xlsx"),
+                "personal_xlsx_url": listing_url(
+                    round=round.pk, export="xlsx", **{export_views.PERSONAL_PARAMETER: "1"}
+                ),
+                "report_url": reverse(f"{ROUNDS}:report", args=[round.pk]),
                 "zip_url": reverse(f"{ROUNDS}:attachments", args=[round.pk]),
             }
             for round in rounds.order_by("-opens_at", "-pk")
         ]
         context["states"] = SubmissionState.choices
+        context["can_export_personal_data"] = exports.can_export_personal_data(self.request.user)
+        context["exports_url"] = export_views.export_jobs_url()
         return context
 
 

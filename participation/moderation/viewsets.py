@@ -1,7 +1,8 @@
 """The «Innspill» menu: the input listing with its form, and the rounds overview.
 
 Addresses: /admin/innspill/ (listing, exports, edit/<pk>/, vedlegg/<pk>/) and
-/admin/innspillsrunder/ (overview, <pk>/vedlegg/ for a round's attachments as ZIP). The input
+/admin/innspillsrunder/ (overview, <pk>/vedlegg/ for a round's attachments as ZIP, <pk>/rapport/
+for its Word report) and /admin/eksporter/ (exports made in the background). The input
 views keep Wagtail's snippet URL names (wagtailsnippets_participation_submission:edit), which
 the staff notice e-mail links to.
 """
@@ -22,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from participation import exports
 from participation.models import Publication, Submission, SubmissionState
-from participation.moderation import filters, permissions, views
+from participation.moderation import export_views, filters, permissions, views
 from participation.moderation.forms import ModerationForm
 from participation.moderation.panels import SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
@@ -123,10 +124,11 @@ class SubmissionViewSet(SnippetViewSet):
         ]
 
     def get_permissions_to_register(self):
-        """Only view and change can be given to a group: nobody adds or deletes input."""
+        """View, change and exporting personal data can be given to a group: nobody adds or
+        deletes input."""
         return Permission.objects.filter(
             content_type=ContentType.objects.get_for_model(Submission),
-            codename__in=["view_submission", "change_submission"],
+            codename__in=["view_submission", "change_submission", "export_personal_data"],
         )
 
 
@@ -140,6 +142,7 @@ class RoundsViewSet(ViewSet):
         return [
             path("", views.RoundsView.as_view(), name="index"),
             path("<int:pk>/vedlegg/", views.RoundAttachmentsView.as_view(), name="attachments"),
+            path("<int:pk>/rapport/", export_views.RoundReportView.as_view(), name="report"),
         ]
 
     @cached_property
@@ -150,9 +153,33 @@ class RoundsViewSet(ViewSet):
         return type("RoundsMenuItem", (MenuItem,), {"is_shown": is_shown})
 
 
+class ExportJobsViewSet(ViewSet):
+    """«Eksporter»: the exports made in the background, to download when ready."""
+
+    name = "eksporter"
+    url_namespace = export_views.EXPORTS
+    icon = "download"
+    menu_label = _("Eksporter")
+
+    def get_urlpatterns(self):
+        return [
+            path("", export_views.ExportJobsView.as_view(), name="index"),
+            path(
+                "<int:pk>/last-ned/", export_views.ExportJobDownloadView.as_view(), name="download"
+            ),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        def is_shown(item, request):
+            return permissions.policy.user_has_permission(request.user, "view")
+
+        return type("ExportJobsMenuItem", (MenuItem,), {"is_shown": is_shown})
+
+
 class ParticipationMenu(SnippetViewSetGroup):
     menu_label = _("Innspill")
     menu_icon = "comment"
     menu_name = "innspill"
     menu_order = 240  # just above «Temaplaner»
-    items = [SubmissionViewSet, RoundsViewSet, StatisticsViewSet]
+    items = [SubmissionViewSet, RoundsViewSet, StatisticsViewSet, ExportJobsViewSet]

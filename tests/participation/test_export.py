@@ -53,7 +53,8 @@ def export(client, round, kind):
 def csv_rows(response):
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")  # so Excel reads æ, ø and å
-    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    # Semicolons, as Excel with Norwegian settings splits columns (the statistics CSV too).
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
 
 
 def expected_berg():

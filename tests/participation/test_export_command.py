@@ -24,7 +24,7 @@ def test_csv_has_the_admin_columns_and_no_personal_data(demo_round, tmp_path):
     call_command("export_submissions", str(target), "--plan", demo_round.page.slug, stdout=output)
 
     with open(target, encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.reader(file))
+        rows = list(csv.reader(file, delimiter=";"))
     expected = Submission.objects.filter(round__page=demo_round.page).count()
     assert rows[0] == HEADINGS
     assert len(rows) == expected + 1

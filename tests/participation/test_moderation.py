@@ -375,6 +375,8 @@ def test_moderators_group_can_see_and_change_input_and_nothing_more(plan):
         ("wagtailadmin", "access_admin"),
         ("participation", "view_submission"),
         ("participation", "change_submission"),
+        # Name and organisation in an export, for the case file (migration 0010).
+        ("participation", "export_personal_data"),
         # Followers' addresses are personal data too: moderators see them and remove one on
         # request (subscriptions/migrations/0002), but never add or change them.
         ("subscriptions", "view_subscription"),

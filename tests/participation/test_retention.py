@@ -101,18 +101,18 @@ def test_running_it_again_does_nothing_more(old_round):
 
 
 def run_with(between_load_and_save):
-    """Runs the job with `between_load_and_save` called after it has loaded its batch and
-    before it anonymises the first input: the moment a moderator or a second run can act."""
-    anonymise = retention.anonymise
+    """Runs the job with `between_load_and_save` called after it has chosen its batch and
+    before it anonymises it: the moment a moderator or a second run can act."""
+    anonymise_batch = retention.anonymise_batch
     waiting = [between_load_and_save]
 
-    def late(submission, now):
+    def late(pks, now):
         if waiting:
-            waiting.pop()(submission)
-        return anonymise(submission, now)
+            waiting.pop()(Submission.objects.get(pk=pks[0]))
+        return anonymise_batch(pks, now)
 
     output = StringIO()
-    with mock.patch.object(retention, "anonymise", late):
+    with mock.patch.object(retention, "anonymise_batch", late):
         call_command("anonymise_submissions", stdout=output)
     return output.getvalue()
 

@@ -98,6 +98,9 @@ MATRIX = {
     "round_csv":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
     "round_xlsx":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
     "round_zip":               (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "round_xlsx_names":        (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "round_report":            (L,   L,   L,   L,   D,   D,   D,   200, 200),
+    "export_jobs":             (L,   L,   L,   L,   D,   D,   D,   200, 200),
     "statistics":              (L,   L,   L,   L,   D,   D,   D,   200, 200),
     "statistics_csv":          (L,   L,   L,   L,   D,   D,   D,   200, 200),
     # Followers
@@ -207,6 +210,11 @@ TARGETS = {
     "round_csv": Target(lambda w, t: f"/admin/innspill/?round={w.round.pk}&export=csv"),
     "round_xlsx": Target(lambda w, t: f"/admin/innspill/?round={w.round.pk}&export=xlsx"),
     "round_zip": Target(named("participation_rounds:attachments", lambda w: w.round.pk)),
+    "round_xlsx_names": Target(
+        lambda w, t: f"/admin/innspill/?round={w.round.pk}&export=xlsx&personopplysninger=1"
+    ),
+    "round_report": Target(named("participation_rounds:report", lambda w: w.round.pk)),
+    "export_jobs": Target(named("participation_exports:index")),
     "statistics": Target(named("participation_statistics:index")),
     "statistics_csv": Target(named("participation_statistics:index", query="?format=csv")),
     "followers": Target(named(f"{FOLLOWERS}:list")),

@@ -1,5 +1,6 @@
 """`manage.py anonymise_submissions`: delete senders' personal data on schedule (run daily).
-A run started while one is going does nothing (core.singleton)."""
+A run started while one is going does nothing (core.singleton). It also deletes the exports made
+in the background once they are PARTICIPATION_EXPORT_KEEP_DAYS old (participation.export_jobs)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -7,7 +8,7 @@ from django.utils import timezone
 
 from core.progress import Progress
 from core.singleton import one_run_at_a_time
-from participation import retention
+from participation import export_jobs, retention
 
 
 class Command(BaseCommand):
@@ -42,3 +43,8 @@ class Command(BaseCommand):
                 f"{len(refs)} innspill ({', '.join(refs)})"
             )
         self.stdout.write(self.style.SUCCESS(f"{verb} {total} innspill i {len(handled)} runder."))
+        if not dry_run:
+            # Exports made in the background hold the same data: they go after a few days.
+            deleted = export_jobs.delete_expired(now)
+            if deleted:
+                self.stdout.write(f"Slettet {deleted} gamle eksporter.")

@@ -4,14 +4,12 @@ The same columns as the admin's export (participation/exports.py: no name or e-m
 exports too large to wait for in a browser, or for a scheduled copy.
 """
 
-import csv
-from datetime import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core import spreadsheets
 from core.progress import Progress
-from core.spreadsheets import csv_value
 from participation import exports
 from participation.models import Submission, SubmissionState
 
@@ -38,7 +36,7 @@ class Command(BaseCommand):
         kind = path.suffix.lstrip(".").lower()
         if kind not in FORMATS:
             raise CommandError(f"Filen må slutte på .csv eller .xlsx, ikke «{path.name}».")
-        submissions = Submission.objects.select_related("round__page").order_by("pk")
+        submissions = Submission.objects.order_by("pk")
         if plan:
             submissions = submissions.filter(round__page__slug=plan)
         if round:
@@ -49,11 +47,15 @@ class Command(BaseCommand):
         if not total:
             raise CommandError("Ingen innspill passer til det du valgte; ingen fil er skrevet.")
         progress = Progress(self.stdout, "Innspill", total)
-        rows = (self._row(submission, progress) for submission in submissions.iterator(500))
-        if kind == "csv":
-            self._write_csv(path, rows)
-        else:
-            self._write_xlsx(path, rows)
+        rows = self._counted(exports.rows(submissions), progress)
+        headings = exports.headings()
+        # The same writers as the admin's export: CSV with «;» and BOM, XLSX write-only, and
+        # text a spreadsheet would run as a formula made inert (core.spreadsheets).
+        with open(path, "wb") as file:
+            if kind == "csv":
+                spreadsheets.write_csv(file, headings, rows)
+            else:
+                spreadsheets.write_xlsx(file, str(exports.HEADINGS["text"]), headings, rows)
         self.stdout.write(self.style.SUCCESS(f"Skrev {total} innspill til {path}."))
         if attachments:
             with open(attachments, "wb") as archive:
@@ -61,33 +63,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Skrev {written} vedlegg til {attachments}."))
 
     @staticmethod
-    def _row(submission, progress):
-        progress.step()
-        return exports.row(submission)
-
-    @staticmethod
-    def _write_csv(path, rows):
-        # The BOM makes Excel read æ, ø and å right; the admin's export does the same.
-        with open(path, "w", newline="", encoding="utf-8-sig") as file:
-            writer = csv.writer(file)
-            writer.writerow(str(exports.HEADINGS[key]) for key in exports.FIELDS)
-            for row in rows:
-                writer.writerow(csv_value(row[key]) for key in exports.FIELDS)
-
-    @staticmethod
-    def _write_xlsx(path, rows):
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("Innspill")
-        sheet.append([str(exports.HEADINGS[key]) for key in exports.FIELDS])
+    def _counted(rows, progress):
         for row in rows:
-            # Times stay times, so Excel can sort them; text is made inert as in the CSV
-            # (openpyxl would store «=…» as a formula).
-            sheet.append(
-                [
-                    row[key] if isinstance(row[key], datetime) else csv_value(row[key])
-                    for key in exports.FIELDS
-                ]
-            )
-        workbook.save(path)
+            progress.step()
+            yield row
