@@ -240,7 +240,16 @@ class Submission(index.Indexed, models.Model):
         verbose_name = _("Innspill")
         verbose_name_plural = _("Innspill")
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["round", "state"]), models.Index(fields=["received_at"])]
+        # What the admin listing filters and sorts by (participation.moderation): a page of a
+        # round or a state newest first, and the topics. Search has trigram indexes on
+        # PostgreSQL (migration 0009).
+        indexes = [
+            models.Index(fields=["round", "state"]),
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["state", "received_at"], name="submission_state_received"),
+            models.Index(fields=["round", "received_at"], name="submission_round_received"),
+            models.Index(fields=["topic"], name="submission_topic"),
+        ]
 
     def __str__(self):
         return self.reference or gettext("Innspill %(number)s") % {"number": self.pk}
