@@ -53,6 +53,9 @@ def parse():
     parser.add_argument("--runs", type=int, default=10, help="requests per row (exports: 3)")
     parser.add_argument("--keep", action="store_true", help="reuse the filled database")
     parser.add_argument("--no-index", action="store_true", help="leave the site search empty")
+    parser.add_argument(
+        "--rows", default="", help="only the rows whose label has one of these words (a,b,…)"
+    )
     return parser.parse_args()
 
 
@@ -366,7 +369,10 @@ def main():
         f"{connection.vendor}; median and p95 of {arguments.runs} requests (exports 3)\n"
     )
     print("| what | median ms | p95 ms | queries |\n| --- | ---: | ---: | ---: |")
+    wanted = [word for word in arguments.rows.split(",") if word]
     for label, action, runs in rows():
+        if wanted and not any(word in label for word in wanted):
+            continue
         median, p95, queries = measure(client, action, runs or arguments.runs)
         print(f"| {label} | {median:,.0f} | {p95:,.0f} | {queries} |", flush=True)
 

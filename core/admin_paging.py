@@ -37,6 +37,23 @@ def count_rows(queryset):
 
 
 class EstimatingPaginator(WagtailPaginator):
+    """Also reaches a deep page quickly: the page's primary keys are found first, in a
+    subquery the database answers from an index of the listing's order, so only the rows shown
+    are read from the table (OFFSET on whole rows read and dropped 25,000 of them at page 500).
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        queryset = self.object_list
+        if number == 1 or not hasattr(queryset, "query"):
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        shown = queryset.values("pk")[bottom:top]
+        return self._get_page(queryset.filter(pk__in=shown), number, self)
+
     @cached_property
     def _counted(self):
         if hasattr(self.object_list, "query"):

@@ -249,6 +249,8 @@ class Submission(index.Indexed, models.Model):
             models.Index(fields=["state", "received_at"], name="submission_state_received"),
             models.Index(fields=["round", "received_at"], name="submission_round_received"),
             models.Index(fields=["topic"], name="submission_topic"),
+            # A deep page's keys straight from the index (core.admin_paging).
+            models.Index(fields=["received_at", "id"], name="submission_received_id"),
         ]
 
     def __str__(self):

@@ -20,6 +20,13 @@ on_postgres = pytest.mark.skipif(
 )
 
 
+def count_label(response):
+    """What the listing says under its pages about how much there is."""
+    html = response.content.decode()
+    label = re.search(r'class="pagination__end">\s*(.*?)\s*<', html)[1]
+    return label.replace("\xa0", " ").lower()
+
+
 def references(response):
     assert response.status_code == 200
     return ROW_TITLE.findall(response.content.decode())
@@ -107,9 +114,10 @@ def test_the_topic_filter_offers_each_topic_given_once(moderator_client, demo_ro
     ],
 )
 def test_admin_search_has_trigram_indexes(demo_round, query, index):
-    searched = filters.search(Submission.objects.all(), query)
+    searched = filters.search(Submission.objects.order_by(), query)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+        cursor.execute("SET LOCAL enable_indexscan = off")  # nor walk another index
         plan = searched.explain()
     assert index in plan, plan
 
@@ -142,14 +150,13 @@ def test_the_whole_listing_is_counted_from_statistics_and_says_so(
     total = Submission.objects.count()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE participation_submission")
-    html = moderator_client.get(LISTING).content.decode()
-    assert f"ca. {total} innspill" in html.replace("\xa0", " ")
+    assert count_label(moderator_client.get(LISTING)) == f"ca. {total} innspill"
     # A filtered listing is counted exactly: the number of matches is what was asked for.
-    filtered = moderator_client.get(LISTING, {"state": "received"}).content.decode()
-    assert f"{total - 5} innspill" in filtered and "ca. " not in filtered
+    filtered = moderator_client.get(LISTING, {"state": "received"})
+    assert count_label(filtered) == f"{total - 5} innspill"
 
 
 def test_a_short_listing_is_counted_exactly(moderator_client, demo_round):
     add_input(demo_round, 60)
-    html = moderator_client.get(LISTING).content.decode()
-    assert f"{Submission.objects.count()} innspill" in html and "ca. " not in html
+    label = count_label(moderator_client.get(LISTING))
+    assert label == f"{Submission.objects.count()} innspill"

@@ -1,6 +1,7 @@
 """«Følgere» in the admin: moderators look up, export and delete; nobody else sees addresses."""
 
 import io
+import re
 from csv import reader
 from datetime import timedelta
 
@@ -178,6 +179,7 @@ def test_the_follower_search_has_a_trigram_index(followers):
     searched = Subscription.objects.filter(email__icontains="aktiv@exa")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+        cursor.execute("SET LOCAL enable_indexscan = off")  # nor walk another index
         plan = searched.explain()
     assert "subscription_email_trgm" in plan, plan
 
@@ -192,6 +194,6 @@ def test_the_whole_followers_list_is_counted_from_statistics(
     monkeypatch.setattr(admin_paging, "ESTIMATE_FROM", 1)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE subscriptions_subscription")
-    html = moderator_client.get(LISTING).content.decode().replace("\xa0", " ")
-    assert f"ca. {Subscription.objects.count()} følgere" in html
-    assert "ca. " not in moderator_client.get(LISTING, {"status": "aktiv"}).content.decode()
+    html = moderator_client.get(LISTING).content.decode()
+    label = re.search(r'class="pagination__end">\s*(.*?)\s*<', html)[1].replace("\xa0", " ")
+    assert label.lower() == f"ca. {Subscription.objects.count()} følgere"
