@@ -252,7 +252,18 @@ class Submission(models.Model):
         verbose_name = _("Innspill")
         verbose_name_plural = _("Innspill")
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["round", "state"]), models.Index(fields=["received_at"])]
+        # What the admin listing filters and sorts by (participation.moderation): a page of a
+        # round or a state newest first, and the topics. Search has trigram indexes on
+        # PostgreSQL (migration 0009).
+        indexes = [
+            models.Index(fields=["round", "state"]),
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["state", "received_at"], name="submission_state_received"),
+            models.Index(fields=["round", "received_at"], name="submission_round_received"),
+            models.Index(fields=["topic"], name="submission_topic"),
+            # A deep page's keys straight from the index (core.admin_paging).
+            models.Index(fields=["received_at", "id"], name="submission_received_id"),
+        ]
         # Name and organisation in an export (participation.exports), apart from viewing input.
         permissions = [("export_personal_data", _("Kan eksportere personopplysninger"))]
 

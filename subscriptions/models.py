@@ -62,7 +62,11 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "email"], name="one_subscription_per_address")
         ]
-        indexes = [models.Index(fields=["confirmed_at", "created_at"])]
+        indexes = [
+            models.Index(fields=["confirmed_at", "created_at"]),
+            # The admin listing, newest first (subscriptions.wagtail_hooks).
+            models.Index(fields=["created_at"], name="subscription_created"),
+        ]
 
     def __str__(self):
         # Not the address: Wagtail keeps this label in the admin's history, also after the

@@ -6,6 +6,7 @@ round's input and nothing else.
 
 import django_filters
 from django import forms
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -24,10 +25,28 @@ def rounds(request):
     return ParticipationRound.objects.select_related("page").order_by("-opens_at", "-pk")
 
 
+# Each distinct topic found by one step down the topic index (migration 0009) from the one
+# before, so the query reads as many index entries as there are topics, not one per input: a
+# plain DISTINCT read all 100,000 rows on every load of the listing.
+DISTINCT_TOPICS = """
+WITH RECURSIVE found(topic) AS (
+    SELECT min(topic) FROM {table} WHERE topic > ''
+    UNION ALL
+    SELECT (SELECT min(topic) FROM {table} WHERE topic > found.topic)
+    FROM found WHERE found.topic IS NOT NULL
+)
+SELECT topic FROM found WHERE topic IS NOT NULL
+"""
+
+
 def topics():
-    """The topics input has been given on, as the sender saw them."""
-    values = Submission.objects.exclude(topic="").order_by("topic").values_list("topic", flat=True)
-    return [(topic, topic) for topic in values.distinct()]
+    """The topics input has been given on, as the sender saw them, in the database's order
+    (the index is walked in it, as ORDER BY topic would)."""
+    connection = connections[router.db_for_read(Submission)]
+    table = connection.ops.quote_name(Submission._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(DISTINCT_TOPICS.format(table=table))
+        return [(topic, topic) for (topic,) in cursor.fetchall()]
 
 
 # Input with a mail that failed and has not gone out since, as a condition for filter().

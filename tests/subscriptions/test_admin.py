@@ -1,13 +1,16 @@
 """«Følgere» in the admin: moderators look up, export and delete; nobody else sees addresses."""
 
 import io
+import re
 from csv import reader
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.utils import timezone
 
+from core import admin_paging
 from participation.moderation.permissions import MODERATORS_GROUP
 from subscriptions.models import Subscription
 from tests.participation.moderation_support import make_user
@@ -145,3 +148,52 @@ def test_an_address_a_spreadsheet_would_run_is_exported_as_text(moderator_client
     rows = list(reader(io.StringIO(b"".join(csv.streaming_content).decode())))
     assert rows[1][0] == "'" + formula
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_the_followers_listing_costs_the_same_queries_with_more_followers(
+    moderator_client, followers, plan, django_assert_num_queries
+):
+    addresses = [LISTING, f"{LISTING}?status=aktiv", f"{LISTING}?q=example", f"{LISTING}?p=2"]
+    for address in addresses:
+        moderator_client.get(address)  # caches warm
+        # Session, user, permissions, the plans to filter by, the count, the page, Wagtail's.
+        with django_assert_num_queries(12):
+            assert moderator_client.get(address).status_code == 200
+    Subscription.objects.bulk_create(
+        Subscription(plan=plan, email=f"f{number}@example.no", confirmed_at=timezone.now())
+        for number in range(120)
+    )
+    for address in addresses:
+        with django_assert_num_queries(12):
+            assert moderator_client.get(address).status_code == 200
+
+
+on_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (DATABASE_URL=postgres://…): its indexes and statistics",
+)
+
+
+@on_postgres
+def test_the_follower_search_has_a_trigram_index(followers):
+    searched = Subscription.objects.filter(email__icontains="aktiv@exa")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+        cursor.execute("SET LOCAL enable_indexscan = off")  # nor walk another index
+        plan = searched.explain()
+    assert "subscription_email_trgm" in plan, plan
+
+
+@on_postgres
+def test_the_whole_followers_list_is_counted_from_statistics(
+    moderator_client, followers, monkeypatch, plan
+):
+    Subscription.objects.bulk_create(
+        Subscription(plan=plan, email=f"f{number}@example.no") for number in range(60)
+    )
+    monkeypatch.setattr(admin_paging, "ESTIMATE_FROM", 1)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE subscriptions_subscription")
+    html = moderator_client.get(LISTING).content.decode()
+    label = re.search(r'class="pagination__end">\s*(.*?)\s*<', html)[1].replace("\xa0", " ")
+    assert label.lower() == f"ca. {Subscription.objects.count()} følgere"
