@@ -1,7 +1,8 @@
 """The plans in the API: the list and one plan in full, with querysets that load each in a fixed
 number of queries however many plans, milestones, people and rounds there are."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, OuterRef, Prefetch, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from api import schemas
 from api.pagination import Built, NumberedPages
 from core.blocks import resolve_link
 from participation import links
-from participation.models import ParticipationRound, RoundState, SubmissionState
+from participation.models import ParticipationRound, RoundState, Submission, SubmissionState
 from participation.rounds import summarise
 from themeplans import phases, schedule
 from themeplans.models import Milestone, PlanGoal, PlanPerson, ThemePlanPage
@@ -31,10 +32,27 @@ def coded(code, label):
     return {"code": str(code), "label": str(label)}
 
 
-def rounds_with_counts():
-    return ParticipationRound.objects.annotate(
-        published_count=Count("submissions", filter=Q(submissions__state=SubmissionState.PUBLISHED))
-    ).order_by("opens_at", "pk")
+def published_count(open_at=None):
+    """The round's published input, counted in the (round, state) index (an index-only scan),
+    per round, not by joining every input; with `open_at`, only for rounds open then (the
+    list shows no other count) and 0 for the rest, which costs nothing."""
+    counted = Subquery(
+        Submission.objects.filter(round=OuterRef("pk"), state=SubmissionState.PUBLISHED)
+        .order_by()
+        .values("round")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    count = Coalesce(counted, 0)
+    if open_at is None:
+        return count
+    return Case(When(opens_at__lte=open_at, closes_at__gt=open_at, then=count), default=0)
+
+
+def rounds_in_order(open_at=None):
+    return ParticipationRound.objects.annotate(published_count=published_count(open_at)).order_by(
+        "opens_at", "pk"
+    )
 
 
 def milestones_in_order():
@@ -43,15 +61,20 @@ def milestones_in_order():
     ).order_by("sort_order")
 
 
-def published_plans():
-    """Live plans that anyone may read, in the order of the index, with what the list shows."""
+def published_plans(rounds=None):
+    """Live plans that anyone may read, in the order of the index, with what the list shows
+    (`rounds`: their query, by default every round counted)."""
+    if rounds is None:
+        rounds = rounds_in_order()
     return (
         ThemePlanPage.objects.live()
         .public()
         .order_by("path")
         .prefetch_related(
             Prefetch("milestones", queryset=milestones_in_order()),
-            Prefetch("participation_rounds", queryset=rounds_with_counts()),
+            Prefetch(
+                "participation_rounds", queryset=rounds if rounds is not None else rounds_in_order()
+            ),
         )
     )
 
@@ -245,7 +268,8 @@ def detail_data(request, plan):
 @paginate(NumberedPages)
 def list_plans(request):
     """Planene i samme rekkefølge som på nettstedet, med fase, neste milepæl og åpen runde."""
-    return Built(published_plans(), lambda plan: summary_data(request, plan))
+    plans = published_plans(rounds_in_order(open_at=timezone.now()))
+    return Built(plans, lambda plan: summary_data(request, plan))
 
 
 @router.get(

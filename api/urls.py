@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, re_path
 
+from api.freshness import BY_NAME
 from api.main import api
 from api.read_only import read_only, unknown_address
 
@@ -10,7 +11,8 @@ app_name = namespace  # "api": reverse("api:plans"), and ninja finds its own roo
 
 
 def _read_only(pattern):
-    return URLPattern(pattern.pattern, read_only(pattern.callback), name=pattern.name)
+    callback = read_only(pattern.callback, BY_NAME.get(pattern.name))
+    return URLPattern(pattern.pattern, callback, name=pattern.name)
 
 
 urlpatterns = [_read_only(pattern) for pattern in patterns]

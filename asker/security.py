@@ -1,13 +1,12 @@
 """Content-Security-Policy and Permissions-Policy on every response.
 
-The public pages run no inline script or style: the few elements that need one (the JSON-LD
-block, the timeline's positions) carry the request's nonce, `request.csp_nonce`, which the
-template tag `{% csp_nonce %}` (asker/templatetags/security_tags.py) writes into the markup.
+The public pages run no inline script or style, so one static policy serves every visitor and
+a page a cache keeps (core/http_caching.py) is as valid for the next visitor as for the first:
+no nonce, which a cached page would hand to everyone. The JSON-LD block is data
+(`type="application/ld+json"`), which script-src does not govern.
 The other security headers (HSTS, nosniff, Referrer-Policy, COOP, X-Frame-Options) come from
 Django's SecurityMiddleware and XFrameOptionsMiddleware and the settings.
 """
-
-import secrets
 
 from django.conf import settings
 
@@ -45,12 +44,11 @@ ADMIN = {
 }
 
 
-def public_policy(nonce: str) -> dict[str, str]:
-    return {
-        **COMMON,
-        "script-src": f"'self' 'nonce-{nonce}'",
-        "style-src": f"'self' 'nonce-{nonce}'",
-    }
+PUBLIC = {
+    **COMMON,
+    "script-src": "'self'",
+    "style-src": "'self'",
+}
 
 
 def header_value(policy: dict[str, str], secure: bool) -> str:
@@ -62,13 +60,12 @@ def header_value(policy: dict[str, str], secure: bool) -> str:
 
 def content_security_policy(request) -> str:
     in_admin = request.path.startswith(ADMIN_PREFIX)
-    policy = ADMIN if in_admin else public_policy(request.csp_nonce)
-    return header_value(policy, request.is_secure())
+    return header_value(ADMIN if in_admin else PUBLIC, request.is_secure())
 
 
 class SecurityHeadersMiddleware:
-    """Gives each request a fresh nonce and each response the policies, unless the view set
-    its own (attachments are sent with `Content-Security-Policy: sandbox`).
+    """Gives each response the policies, unless the view set its own (attachments are sent
+    with `Content-Security-Policy: sandbox`).
 
     With DEBUG on, the policy is only reported (Content-Security-Policy-Report-Only): Django's
     debug pages use inline styles and scripts; the browser console still shows violations."""
@@ -77,7 +74,6 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
         # Wagtail renders a preview through the middleware with a dummy request; the admin
         # request around it, which shows the preview in its frame, decides the policy.

@@ -99,8 +99,11 @@ MIDDLEWARE = [
     # Before anything that may answer on its own (WhiteNoise, CommonMiddleware's redirects).
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "asker.security.SecurityHeadersMiddleware",  # CSP with a nonce per request
+    # Static files right after the security headers (HSTS, nosniff): no CSP or caching work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "asker.security.SecurityHeadersMiddleware",  # one static CSP, no nonce: pages can be cached
+    # Before sessions, CSRF and auth, so it sees the cookies and Vary headers they add.
+    "core.http_caching.HttpCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address (/en/…); unprefixed addresses are always Norwegian.
     "core.languages.AddressLocaleMiddleware",
@@ -111,6 +114,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# What the caching proxy may keep (core/http_caching.py): anonymous pages without a form for
+# this many seconds (it is purged on publish), a 301 or 404 for the shorter time.
+PUBLIC_PAGE_CACHE_SECONDS = read_int("PUBLIC_PAGE_CACHE_SECONDS", 300, minimum=0)
+PUBLIC_ERROR_CACHE_SECONDS = read_int("PUBLIC_ERROR_CACHE_SECONDS", 60, minimum=0)
+NEVER_CACHED_PREFIXES = ("/admin/", "/_util/")
 
 # Any website may read the API from the browser. No cookies or credentials are involved, so
 # `Access-Control-Allow-Origin: *` is safe; the rest of the site sends no CORS headers.
@@ -227,6 +236,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(read_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# One stylesheet per page: css/main.css with its @imports inlined (core/static_bundle.py),
+# written under STATIC_BUNDLE_ROOT when collectstatic or the development server asks for it.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "core.static_bundle.BundleFinder",
+]
+STATIC_BUNDLES = {"css/bundle.css": "css/main.css"}
+STATIC_BUNDLE_ROOT = Path(read_str("STATIC_BUNDLE_ROOT", str(BASE_DIR / "build" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(read_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Attachments to citizens' input: never under MEDIA_ROOT, so no web server can serve them.

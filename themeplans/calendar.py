@@ -12,9 +12,10 @@ from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 from core.calendar import CalendarEntry
+from core.http_caching import conditional, etag_of
 from participation.plan_calendar import deadline_entries
 from themeplans import dates
-from themeplans.feeds import feed_title, public_host, read_only
+from themeplans.feeds import feed_title, pages_version, public_host, read_only
 
 PRODID = "-//Asker kommune//Temaplaner//NO"
 # For a plan never published (a preview): any fixed moment keeps the output stable.
@@ -130,8 +131,20 @@ def calendar_response(request, page, plans, milestones):
     if refused := read_only(request):
         return refused
     plans = list(plans)
-    entries = entries_for(plans, milestones)
-    calendar = build_calendar(feed_title(page, plans), entries, request)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
-    return response
+
+    def respond():
+        entries = entries_for(plans, milestones)
+        calendar = build_calendar(feed_title(page, plans), entries, request)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
+        return response
+
+    # Milestones and rounds are saved with their plan: its publication time tells when they
+    # changed, and the calendar is answered 304 until one of the pages is published again.
+    published = [p.last_published_at for p in [page, *plans] if p.last_published_at]
+    return conditional(
+        request,
+        respond,
+        etag=etag_of(pages_version(page, plans)),
+        last_modified=max(published, default=None),
+    )

@@ -1,6 +1,9 @@
 """RSS for the index and each plan: the plans' events from the event log, newest first.
 
-One Feed class serves both; the page (index or plan) and its plans are the feed's object.
+One Feed class serves both; the page (index or plan), its plans and the items are the feed's
+object. The items are one bounded query on the event log (ITEMS rows), whatever the number of
+inputs and answers; they and the pages' publication times make the ETag, so a reader whose copy
+is current gets 304 Not Modified without the feed being written.
 """
 
 from dataclasses import dataclass
@@ -11,9 +14,10 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core import events
+from core.http_caching import conditional, etag_of
 
 ITEMS = 50
 
@@ -39,15 +43,16 @@ def feed_title(page, plans):
 class FeedScope:
     page: object  # ThemePlanIndexPage or ThemePlanPage
     plans: list
+    items: list  # the events shown, newest first
 
 
 class PlanFeed(Feed):
     # No fixed language: Django gives the active one, that of the address (/en/… is English).
     language = None
 
-    def get_object(self, request, page, plans):
+    def get_object(self, request, scope):
         self.request = request
-        return FeedScope(page=page, plans=list(plans))
+        return scope
 
     def title(self, scope):
         return feed_title(scope.page, scope.plans)
@@ -68,7 +73,7 @@ class PlanFeed(Feed):
         )
 
     def items(self, scope):
-        return events.happened(timezone.now(), scope.plans)[:ITEMS]
+        return scope.items
 
     def item_title(self, event):
         # Plain text, as readers take an RSS title; the XML writer escapes it.
@@ -105,6 +110,26 @@ def read_only(request):
     return None
 
 
+def pages_version(page, plans):
+    """What a feed or calendar shows of the pages themselves changes only when one of them is
+    published (a title, an address, milestones, rounds) or a plan comes or goes."""
+    return (
+        get_language(),
+        settings.SITE_URL,
+        [(p.pk, p.url_path, p.last_published_at) for p in [page, *plans]],
+    )
+
+
 def feed_response(request, page, plans):
     """The RSS for `page` (the index or one plan) with the events of `plans`."""
-    return read_only(request) or PlanFeed()(request, page=page, plans=plans)
+    if refused := read_only(request):
+        return refused
+    plans = list(plans)
+    items = list(events.happened(timezone.now(), plans)[:ITEMS])
+    scope = FeedScope(page=page, plans=plans, items=items)
+    shown = [(e.key, e.page_id, e.happened_at, e.until, e.data) for e in items]
+    return conditional(
+        request,
+        lambda: PlanFeed()(request, scope=scope),
+        etag=etag_of(pages_version(page, plans), shown),
+    )

@@ -55,9 +55,10 @@ def test_public_responses_send_the_security_headers(client, private_path, name, 
     response = fetch(client, path, private_path)
 
     policy = directives(response)
-    nonce = response.wsgi_request.csp_nonce
     assert policy["default-src"] == "'self'"
-    assert policy["script-src"] == policy["style-src"] == f"'self' 'nonce-{nonce}'"
+    # One static policy for every visitor, so a cached page holds for the next one too.
+    assert policy["script-src"] == policy["style-src"] == "'self'"
+    assert "nonce-" not in response["Content-Security-Policy"]
     assert policy["img-src"] == "'self' data:"
     assert policy["frame-ancestors"] == "'none'"
     assert policy["object-src"] == "'none'"
@@ -88,20 +89,24 @@ def test_the_admin_has_its_own_policy_that_still_loads_nothing_from_elsewhere(cl
     assert set(response.cookies) == {"csrftoken"}
 
 
-def test_the_nonce_is_new_per_request_and_on_every_inline_element(client, demo_site):
-    nonces = []
-    for _ in range(2):
-        response = client.get("/temaplaner/")
-        html = response.content.decode()
-        header_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
-        # The timeline's positions and the JSON-LD block: every inline element, all nonced.
-        inline = re.findall(r"<(script|style)\b(?![^>]*\bsrc=)([^>]*)>", html)
-        assert {tag for tag, _ in inline} == {"script", "style"}
-        element_nonces = [re.findall(r'nonce="([^"]*)"', attrs) for _, attrs in inline]
-        assert element_nonces == [[header_nonce]] * len(inline)
-        assert len(header_nonce) >= 22  # 128 bits, URL-safe base 64
-        nonces.append(header_nonce)
-    assert nonces[0] != nonces[1]
+# Not the index (/temaplaner/) until its timeline is drawn without an inline <style>: that
+# change comes from another branch; then it belongs in this list.
+SAME_FOR_EVERYONE = ["/", PLAN, PLAN + "innspill/publiserte/"]
+
+
+@pytest.mark.parametrize("path", SAME_FOR_EVERYONE)
+def test_a_public_page_is_the_same_for_every_visitor(demo_site, path):
+    """Nothing per request in the page or its policy: a cached copy is valid for anyone."""
+    from django.test import Client
+
+    first, second = Client().get(path), Client().get(path)
+
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+    # The only inline element is the JSON-LD block: data, which script-src does not govern.
+    inline = re.findall(r"<(script|style)\b(?![^>]*\bsrc=)([^>]*)>", first.content.decode())
+    assert inline == [("script", ' type="application/ld+json"')]
 
 
 def test_no_public_page_has_a_style_attribute(client, private_path):
@@ -142,4 +147,4 @@ def test_with_debug_the_policy_is_only_reported(client, demo_site, settings):
     response = client.get("/")
 
     assert "Content-Security-Policy" not in response
-    assert "'nonce-" in response["Content-Security-Policy-Report-Only"]
+    assert "script-src 'self';" in response["Content-Security-Policy-Report-Only"]
