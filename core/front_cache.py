@@ -136,7 +136,7 @@ def purge_everything():
 
     def ban():
         for backend in get_backends().values():
-            if isinstance(backend, VarnishBackend):
+            if hasattr(backend, "ban"):
                 backend.ban("http://localhost/")
             else:
                 log.warning("Mellomlageret %r kan ikke tømmes helt", backend)
@@ -166,9 +166,21 @@ def purge_due_events(now=None):
 # Wagtail's page signals, connected in core.apps for every page type.
 
 
+def in_menu(page):
+    """Whether the page is one of the site's main menu (a child of a site's root): every page
+    shows that menu (asker.site_frame)."""
+    parent = page.get_parent()
+    return parent is not None and Site.objects.filter(root_page_id=parent.pk).exists()
+
+
 def page_changed(sender, instance, **kwargs):
     """page_published and page_unpublished."""
-    purge_page(instance)
+    if not configured():
+        return
+    if in_menu(instance):
+        purge_everything()
+    else:
+        purge_page(instance)
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
@@ -177,6 +189,9 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, url_path
     if not configured():
         return
     if parent_page_before is None or not instance.live:
+        return
+    if in_menu(instance) or Site.objects.filter(root_page=parent_page_before).exists():
+        purge_everything()
         return
     paths = related_paths(instance) + related_paths(parent_page_before)
     site = instance.get_site()

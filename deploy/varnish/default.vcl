@@ -90,6 +90,12 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Stored compressed (the app sends plain text; these pages hold no secret, so BREACH does
+    # not apply) and unpacked for the rare client that does not take gzip.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|javascript))"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     # After the app's s-maxage has run out a copy may be served this much longer while a
     # fresh one is fetched; a purge removes it at once all the same.
     set beresp.grace = 30s;

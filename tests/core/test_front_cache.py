@@ -28,6 +28,9 @@ class RecordingBackend(BaseBackend):
     def purge(self, url):
         RecordingBackend.purged.append(url)
 
+    def ban(self, url):
+        RecordingBackend.purged.append(f"BAN {url}")
+
 
 class FailingBackend(BaseBackend):
     def purge(self, url):
@@ -143,6 +146,25 @@ def test_a_round_opening_with_nobody_acting_is_purged_by_the_scheduled_job(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("purge_due_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert purged() == set()
+
+
+def test_what_every_page_shows_empties_the_whole_cache(
+    plan, purged, django_capture_on_commit_callbacks
+):
+    from asker.models import AlertBanner
+
+    index = plan.get_parent().specific
+    index.title = "Alle temaplanene"  # in the main menu of every page
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
+    assert purged() == {"BAN http://localhost/"}
+
+    banner = AlertBanner.for_site(plan.get_site())
+    banner.is_active = True
+    banner.text = "Stengt vei"
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save()
+    assert purged() == {"BAN http://localhost/"}
 
 
 def test_without_a_cache_nothing_is_purged(plan, settings, django_capture_on_commit_callbacks):
