@@ -24,6 +24,14 @@ class AskerConfig(AppConfig):
             post_delete.connect(
                 clear_site_frame, sender=model, dispatch_uid=f"frame-del-{model.__name__}"
             )
+        # Every cached page shows the banner and footer: all leave the cache in front.
+        for model in (AlertBanner, FooterSettings):
+            post_save.connect(
+                _purge_every_page, sender=model, dispatch_uid=f"front-save-{model.__name__}"
+            )
+            post_delete.connect(
+                _purge_every_page, sender=model, dispatch_uid=f"front-del-{model.__name__}"
+            )
         page_published.connect(clear_site_frame, dispatch_uid="frame-publish")
         page_unpublished.connect(clear_site_frame, dispatch_uid="frame-unpublish")
         post_page_move.connect(clear_site_frame, dispatch_uid="frame-move")
@@ -37,3 +45,9 @@ def _clear_on_page_delete(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         clear_site_frame()
+
+
+def _purge_every_page(sender, **kwargs):
+    from core import front_cache
+
+    front_cache.purge_everything()

@@ -174,6 +174,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend does it inside the request.
 TASKS = {"default": {"BACKEND": read_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# The cache in front (deploy/varnish/), which publishing purges through Wagtail's frontend cache
+# (core/front_cache.py), e.g. FRONTEND_CACHE_URL=http://cache:6081. Unset (`make run`): none.
+FRONTEND_CACHE_URL = read_str("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "core.front_cache.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# core.front_cache adds the /en/ addresses itself (the Norwegian ones have no prefix).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Participation (see participation/): anti-spam limits and how long personal data is kept.
 PARTICIPATION_RATE_LIMIT = read_int("PARTICIPATION_RATE_LIMIT", 5)  # posts per address ...
 PARTICIPATION_RATE_WINDOW = read_int("PARTICIPATION_RATE_WINDOW", 600)  # ... per this many s

@@ -37,6 +37,9 @@ class Job:
 JOBS = (
     Job("notify_followers", every_minutes=15),
     Job("retry_failed_mail", every_minutes=15, minute=5),
+    # Rounds open and close at their moments with nobody acting: the cached pages that show them
+    # are purged (core/front_cache.py); on the minute, since rounds mostly turn on the hour.
+    Job("purge_due_pages", every_minutes=5),
     Job("anonymise_submissions", hour=3, minute=15),
     Job("clearsessions", hour=4, minute=0),
     # Finished rows of the task queue, after 14 days (docs/deploy.md, SECURITY.md).

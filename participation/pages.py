@@ -54,6 +54,11 @@ class ParticipationPageMixin:
     def participation_attachment(self, request, reference):
         return public.published_attachment(request, self, reference)
 
+    def get_cached_paths(self):
+        """The published input changes with the page (core.front_cache); the form is never
+        cached."""
+        return [*super().get_cached_paths(), links.PUBLISHED]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participation"] = self.participation_summary()

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import languages
+from core import front_cache, languages
 from participation import attachments, events, mails, public_copies
 from participation.models import Publication, Submission, SubmissionState
 
@@ -88,9 +88,16 @@ def withdraw(submission):
     submission.state = SubmissionState.WITHDRAWN
     submission.withdrawn_at = timezone.now()
     submission.save(update_fields=["state", "withdrawn_at", "updated_at"])
-    events.record_answer(submission)
+    _public_changed(submission)
     log.info("Innspill %s trukket tilbake av avsenderen", submission.reference)
     return True
+
+
+def _public_changed(submission):
+    """The input's public state may have changed: its answer's event, and the plan's pages
+    and feeds in the cache in front (core.front_cache)."""
+    events.record_answer(submission)
+    front_cache.purge_page(submission.round.page)
 
 
 def why_not_withdrawable(submission):
@@ -127,7 +134,7 @@ def publish(submission):
     if submission.attachment:
         public_copies.make_after_publishing(submission)  # the public gets no metadata
     send_answer_if_new(submission)
-    events.record_answer(submission)
+    _public_changed(submission)
     return True
 
 
@@ -139,7 +146,7 @@ def decline(submission, reason):
     submission.published_at = None
     submission.save(update_fields=["state", "decline_reason", "published_at", "updated_at"])
     send_answer_if_new(submission)
-    events.record_answer(submission)
+    _public_changed(submission)
     return True
 
 
@@ -149,7 +156,7 @@ def reopen(submission):
         submission.state = SubmissionState.RECEIVED
         submission.published_at = None
         submission.save(update_fields=["state", "published_at", "updated_at"])
-        events.record_answer(submission)
+        _public_changed(submission)
 
 
 def send_answer_if_new(submission):

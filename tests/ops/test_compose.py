@@ -12,7 +12,9 @@ services = compose["services"]
 
 
 def test_the_production_shape_is_all_there():
-    assert {"proxy", "app1", "app2", "worker", "scheduler", "db", "redis", "s3"} <= set(services)
+    assert {"proxy", "cache", "app1", "app2", "worker", "scheduler", "db", "redis", "s3"} <= set(
+        services
+    )
     assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
     for name in ("app1", "app2", "worker", "scheduler"):
         environment = services[name]["environment"]
@@ -33,8 +35,22 @@ def test_every_file_it_names_exists():
     assert (ROOT / "Dockerfile").is_file()
 
 
-def test_the_proxy_balances_over_the_app_instances_of_compose():
+def test_the_proxy_hands_to_the_cache_which_balances_over_the_app_instances():
     config = (ROOT / "deploy" / "nginx" / "default.conf").read_text()
-    upstreams = set(re.findall(r"^\s*server (\w+):8000", config, re.MULTILINE))
-    assert upstreams == {"app1", "app2"}
-    assert upstreams <= set(services["proxy"]["depends_on"])
+    upstreams = set(re.findall(r"^\s*server (\w+):(\d+)", config, re.MULTILINE))
+    assert upstreams == {("cache", "6081")}
+    assert "cache" in services["proxy"]["depends_on"]
+    assert ":6081" in services["cache"]["command"]
+
+    backends = (ROOT / "deploy" / "varnish" / "backends.vcl").read_text()
+    hosts = re.findall(r'\.host = "(\w+)";\s*\.port = "8000";', backends)
+    assert set(hosts) == {"app1", "app2"}
+    assert set(hosts) <= set(services["cache"]["depends_on"])
+    mounted = {mount.split(":")[1] for mount in services["cache"]["volumes"]}
+    assert mounted == {"/etc/varnish/default.vcl", "/etc/varnish/backends.vcl"}
+
+
+def test_the_app_purges_the_cache_of_compose_and_visitors_cannot():
+    assert services["app1"]["environment"]["FRONTEND_CACHE_URL"] == "http://cache:6081"
+    config = (ROOT / "deploy" / "nginx" / "default.conf").read_text()
+    assert re.search(r"if \(\$request_method ~ \^\(PURGE\|BAN\)\$\) \{\s*return 405;", config)

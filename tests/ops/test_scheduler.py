@@ -27,15 +27,17 @@ def started_at(hour, minute, runs=None):
 
 
 def test_each_job_runs_at_its_time():
-    assert started_at(10, 30) == ["notify_followers"]
-    assert started_at(10, 35) == ["retry_failed_mail"]
-    assert started_at(3, 15) == ["notify_followers", "anonymise_submissions"]
-    assert started_at(4, 0) == ["notify_followers", "clearsessions"]
-    assert started_at(4, 30) == ["notify_followers", "prune_db_task_results"]
+    due = "purge_due_pages"
+    assert started_at(10, 30) == ["notify_followers", due]
+    assert started_at(10, 35) == ["retry_failed_mail", due]
+    assert started_at(3, 15) == ["notify_followers", due, "anonymise_submissions"]
+    assert started_at(4, 0) == ["notify_followers", due, "clearsessions"]
+    assert started_at(4, 30) == ["notify_followers", due, "prune_db_task_results"]
+    assert started_at(10, 40) == [due]
     assert started_at(10, 31) == []
 
 
 def test_a_job_still_running_is_not_started_again_but_one_that_ended_is():
     notify = scheduler.JOBS[0]
-    assert started_at(10, 45, {notify: Run(done=False)}) == []
-    assert started_at(10, 45, {notify: Run(done=True)}) == ["notify_followers"]
+    assert started_at(10, 45, {notify: Run(done=False)}) == ["purge_due_pages"]
+    assert started_at(10, 45, {notify: Run(done=True)}) == ["notify_followers", "purge_due_pages"]

@@ -32,6 +32,10 @@ from themeplans.validators import validate_case_number
 RESERVED_SLUGS = {"rss"}
 
 
+# The feeds under the index and each plan, as visitors reach them (asker/urls.py).
+FEED_PATHS = ("rss/", "kalender.ics")
+
+
 def today():
     """Today's date in Europe/Oslo: the clock every phase is judged by."""
     return timezone.localdate()
@@ -98,6 +102,10 @@ class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
 
     # /temaplaner/rss/ and /temaplaner/kalender.ics (asker/urls.py passes the .ics address to
     # Wagtail, whose own pattern takes no dots); Wagtail adds the trailing slash here.
+    def get_cached_paths(self):
+        """Purged from the cache in front with the page (core.front_cache): its feeds."""
+        return [*super().get_cached_paths(), *FEED_PATHS]
+
     @routable.path("rss/", name="rss")
     def rss_feed(self, request):
         return feeds.feed_response(request, self, self.published_plans())
@@ -326,6 +334,11 @@ class ThemePlanPage(
             "milestones": milestones,
             "rounds": list(rounds),
         }
+
+    def get_cached_paths(self):
+        """Purged from the cache in front with the page (core.front_cache): its feeds, and
+        (through the participation mixin) its published input."""
+        return [*super().get_cached_paths(), *FEED_PATHS]
 
     @routable.path("rss/", name="rss")
     def rss_feed(self, request):
