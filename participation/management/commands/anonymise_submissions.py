@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.progress import Progress
 from core.singleton import one_run_at_a_time
-from participation import retention
+from participation import kept_attachments, retention
 
 
 class Command(BaseCommand):
@@ -42,3 +42,7 @@ class Command(BaseCommand):
                 f"{len(refs)} innspill ({', '.join(refs)})"
             )
         self.stdout.write(self.style.SUCCESS(f"{verb} {total} innspill i {len(handled)} runder."))
+        if not dry_run:
+            # Attachments kept while a sender corrected the form, and never sent.
+            removed = kept_attachments.remove_stale(now)
+            self.stdout.write(f"Slettet {removed} vedlegg som ble tatt vare på, men aldri sendt.")
