@@ -113,7 +113,9 @@ def test_a_token_outside_the_folder_is_refused():
 
 def test_a_kept_file_must_pass_the_same_checks_again(client, demo_round):
     """A file swapped in the store behind a valid token is checked like a new upload."""
-    name = private_storage.save(f"{kept_attachments.FOLDER}/lurt.pdf", files.upload(files.HTML, "x"))
+    name = private_storage.save(
+        f"{kept_attachments.FOLDER}/lurt.pdf", files.upload(files.HTML, "x")
+    )
     token = signing.dumps({"file": name, "name": "lurt.pdf"}, salt=kept_attachments.SALT)
     data = valid_input(demo_round, kept_attachment=token, shown_at=form_stamp(client))
     before = Submission.objects.count()
