@@ -116,7 +116,7 @@ def test_the_footer_has_the_contact_block_from_the_settings(client):
     assert "Postboks 353<br>1372 Asker" in contact
     assert '<a href="tel:66909000">66 90 90 00</a>' in contact
     assert '<a href="mailto:postmottak@asker.kommune.no">' in contact
-    assert '<a class="link" href="https://www.asker.kommune.no/">Kontakt oss</a>' in contact
+    assert '<a href="https://www.asker.kommune.no/">Kontakt oss</a>' in contact
 
 
 def test_the_footer_without_a_contact_link_shows_none(client):
