@@ -58,7 +58,7 @@ def test_a_citizen_on_a_phone_sends_input_and_keeps_the_file_after_an_error(
         save_screenshot(page, "innspill-skjema-375.png", full_page=True)
     more.click()
     expect(facts).to_be_visible()  # the browser's own <details>, with or without JavaScript
-    expect(page.get_by_text("Dine rettigheter")).to_be_visible()
+    expect(page.get_by_text("Dine rettigheter", exact=True)).to_be_visible()
 
     # Everything but the name, with a file: the error, and the file is kept.
     page.fill("#id_email", "innbygger@example.no")
