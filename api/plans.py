@@ -238,8 +238,8 @@ def detail_data(request, plan):
                 "title": member.person.title,
                 "unit": member.person.unit or None,
                 "role": coded(member.role, member.get_role_display()),
-                "email": member.person.email or None,
-                "phone": member.person.phone or None,
+                "email": member.person.public_email or None,
+                "phone": member.person.public_phone or None,
             }
             for member in plan.people.all()  # in the editors' order (Orderable)
         ],

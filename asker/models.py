@@ -131,6 +131,15 @@ class AlertBanner(BaseSiteSetting):
     is_active = models.BooleanField(
         _("Vis varselet"), default=False, help_text=_("Slå av når varselet ikke lenger er aktuelt.")
     )
+    ends_at = models.DateTimeField(
+        _("Vis til"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Varselet skjules av seg selv fra dette tidspunktet. La feltet stå tomt bare for et "
+            "varsel du slår av selv."
+        ),
+    )
     level = models.CharField(
         _("Alvorlighet"), max_length=10, choices=AlertLevel.choices, default=AlertLevel.INFO
     )
@@ -153,6 +162,7 @@ class AlertBanner(BaseSiteSetting):
 
     panels = [
         FieldPanel("is_active"),
+        FieldPanel("ends_at"),
         FieldPanel("level"),
         MultiFieldPanel(
             [
@@ -191,6 +201,10 @@ class AlertBanner(BaseSiteSetting):
 
     @property
     def is_shown(self):
+        """Active, with something to say, and not past its end (the cached page frame may show
+        it up to site_frame.TIMEOUT seconds longer)."""
+        if self.ends_at and self.ends_at <= timezone.now():
+            return False
         return self.is_active and bool(self.heading or self.text)
 
 
@@ -202,6 +216,11 @@ class FooterSettings(BaseSiteSetting):
     address = models.TextField(_("Besøks- eller postadresse"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=30, blank=True)
     email = models.EmailField(_("E-post"), blank=True)
+    contact_url = models.URLField(
+        _("Lenke til «Kontakt oss»"),
+        blank=True,
+        help_text=_("Siden der innbyggerne finner alle måter å kontakte kommunen på."),
+    )
     organisation_number = models.CharField(_("Organisasjonsnummer"), max_length=20, blank=True)
     opening_hours = RichTextField(_("Åpningstider"), blank=True, features=["bold", "link"])
     links = StreamField(
@@ -220,6 +239,7 @@ class FooterSettings(BaseSiteSetting):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
+                FieldPanel("contact_url"),
                 FieldPanel("organisation_number"),
                 FieldPanel("opening_hours"),
             ],
@@ -234,3 +254,8 @@ class FooterSettings(BaseSiteSetting):
     @property
     def phone_href(self):
         return tel_href(self.phone)
+
+    @property
+    def has_contact(self):
+        """Whether the footer can tell people how to reach the municipality."""
+        return bool(self.address or self.phone or self.email or self.contact_url)

@@ -1,4 +1,5 @@
-"""The parts of every page that rarely change (banner, main menu, footer), built once and cached.
+"""The parts of every page that rarely change (banner, main menu, footer, the general contact
+block), built once and cached.
 
 Saving a site setting or publishing, unpublishing, moving or deleting a page clears the cache
 (see AskerConfig.ready). The timeout bounds how long another process's memory cache can lag
@@ -26,7 +27,7 @@ def site_frame(request):
         return frame
     site = Site.find_for_request(request)
     if site is None:
-        frame = {"banner_html": "", "footer_html": "", "menu": []}
+        frame = {"banner_html": "", "footer_html": "", "contact_html": "", "menu": []}
     else:
         frame = cache.get(_key(site.pk))
         if frame is None:
@@ -56,6 +57,7 @@ def build_site_frame(site, request):
             "components/site_footer.html",
             {"footer": footer, "legal_links": footer_links(site, request)},
         ),
+        "contact_html": render_to_string("components/general_contact.html", {"footer": footer}),
         "menu": menu,
     }
 

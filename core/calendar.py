@@ -6,15 +6,15 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One VEVENT: all day over `starts`…`ends` (dates, `ends` exclusive) or at a moment
-    (`starts` an aware datetime, `ends` None)."""
+    """One VEVENT: all day over `starts`…`ends` (dates, `ends` exclusive), or timed from
+    `starts` (an aware datetime) to `ends` (an aware datetime, or None for a moment)."""
 
     key: str  # stable across requests and deploys: "milestone-<pk>"; the UID adds the host
     page: object  # the page the entry is about; its last publication stamps the entry
     summary: str
     description: str
     starts: date | datetime
-    ends: date | None = None
+    ends: date | datetime | None = None
     path: str = ""  # where to read more; the page when empty
     location: str = ""
 

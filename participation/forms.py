@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import antispam, languages
 from core.text import WithoutBidiControls
-from participation import attachments
+from participation import attachments, kept_attachments
 from participation.models import Submission
 
 TEXT_MAX = 10_000
@@ -90,6 +90,9 @@ class SubmissionForm(WithoutBidiControls, antispam.SpamCheckedForm, forms.ModelF
             "empty": _("Filen er tom. Velg en annen fil."),
         },
     )
+    # The signed token of an attachment kept from a failed post (participation.kept_attachments).
+    kept_attachment = forms.CharField(required=False, widget=forms.HiddenInput)
+    remove_kept = forms.BooleanField(label=_("Send uten dette vedlegget"), required=False)
     privacy = forms.BooleanField(
         label=_("Jeg har lest hvordan kommunen behandler innspillet og opplysningene om meg."),
         error_messages={
@@ -108,6 +111,8 @@ class SubmissionForm(WithoutBidiControls, antispam.SpamCheckedForm, forms.ModelF
         "topic",
         "text",
         "attachment",
+        "kept_attachment",
+        "remove_kept",
         "publication",
         "privacy",
     ]
@@ -190,6 +195,27 @@ class SubmissionForm(WithoutBidiControls, antispam.SpamCheckedForm, forms.ModelF
             }
         else:
             del self.fields["attachment"]
+            del self.fields["kept_attachment"]
+            del self.fields["remove_kept"]
+        self.kept_token = ""
+        self.attachment_was_kept = False
+
+    @property
+    def kept_name(self):
+        """The sender's name of the file kept from the previous post, shown by the file field."""
+        return kept_attachments.name_of(self.kept_token)
+
+    def _kept_upload(self):
+        """The file kept from the previous post, unless the sender chose a new one or ticked
+        «send without it»; checked again below like any new file."""
+        token = self.cleaned_data.get("kept_attachment", "")
+        if not token or self.cleaned_data.get("remove_kept"):
+            return None
+        upload = kept_attachments.restore(token)
+        if upload is not None:
+            self.kept_token = token
+            self.attachment_was_kept = True
+        return upload
 
     @property
     def chosen_round(self):
@@ -200,12 +226,56 @@ class SubmissionForm(WithoutBidiControls, antispam.SpamCheckedForm, forms.ModelF
             raise forms.ValidationError(attachments.too_large_message())
         upload = self.cleaned_data.get("attachment")
         if not upload:
+            # Fields are cleaned in field_order: the token and the checkbox come after.
             return None
         self.attachment_kind = attachments.validate(upload)
         return upload
 
+    def _clean_kept_attachment(self, cleaned):
+        """A post without a new file uses the kept one, after the same checks."""
+        if (
+            "attachment" not in self.fields
+            or cleaned.get("attachment")
+            or self.has_error("attachment")
+        ):
+            return
+        upload = self._kept_upload()
+        if upload is None:
+            return
+        try:
+            self.attachment_kind = attachments.validate(upload)
+        except forms.ValidationError as error:
+            self.add_error("attachment", error)
+            return
+        cleaned["attachment"] = upload
+
+    def keep_attachment(self):
+        """After a failed post: keep a checked attachment for the next post, and put its token
+        in the hidden field the page shows again. The views call this only when the form has
+        errors (a stored input needs no kept file)."""
+        if "attachment" not in self.fields or not hasattr(self, "cleaned_data"):
+            return
+        upload = self.cleaned_data.get("attachment")
+        if not upload or self.has_error("attachment"):
+            token = ""
+        elif self.attachment_was_kept:
+            token = self.kept_token
+        else:
+            token = kept_attachments.keep(upload, self.attachment_kind)
+            kept_attachments.discard(self.data.get("kept_attachment", ""))  # replaced
+        self.kept_token = token
+        self.data = self.data.copy()
+        self.data["kept_attachment"] = token
+        self.data.pop("remove_kept", None)
+
+    def discard_kept_attachment(self):
+        """The input is stored with its own copy: the kept file is no longer needed."""
+        if self.attachment_was_kept:
+            kept_attachments.discard(self.kept_token)
+
     def clean(self):
         cleaned = super().clean()
+        self._clean_kept_attachment(cleaned)
         chosen = self.chosen_round
         if chosen and cleaned.get("attachment") and not chosen.allow_attachments:
             self.add_error(

@@ -40,25 +40,35 @@ def entries_for(plans, milestones):
 
 def milestone_entries(plans, milestones):
     """Each of the plans' `milestones` as all-day events over the days its precision stands
-    for: «3. kvartal 2020» is 1 July to 30 September."""
+    for: «3. kvartal 2020» is 1 July to 30 September; a meeting with a time of day as a timed
+    event in Europe/Oslo."""
     by_id = {plan.pk: plan for plan in plans}
     for milestone in milestones.filter(page__in=by_id).select_related("body", "moved_by__body"):
         plan = by_id[milestone.page_id]
-        span = milestone.span
+        if milestone.is_timed:
+            # A meeting at a known time: a timed event in Europe/Oslo (DTSTART;TZID=…, with the
+            # VTIMEZONE _add_time_zones adds); one without an end lasts as long as it starts.
+            starts, ends = milestone.starts, milestone.ends
+        else:
+            span = milestone.span
+            starts, ends = span.first_day, span.last_day + timedelta(days=1)
         yield CalendarEntry(
             key=f"milestone-{milestone.pk}",
             page=plan,
             summary=f"{plan.title}: {milestone.title}",
             description=_milestone_description(milestone),
-            starts=span.first_day,
-            ends=span.last_day + timedelta(days=1),
+            starts=starts,
+            ends=ends,
             location=milestone.location,
         )
 
 
 def _milestone_description(milestone):
     # Translators: a line in a calendar entry; when: the milestone's date ("1. kvartal 2021").
-    lines = [gettext("Når: %(when)s") % {"when": milestone.display_date}]
+    when = milestone.display_date
+    if milestone.is_timed:
+        when = f"{when}, {milestone.display_time}"
+    lines = [gettext("Når: %(when)s") % {"when": when}]
     if milestone.body:
         lines.append(gettext("Politisk organ: %(body)s") % {"body": milestone.body})
     if milestone.location:
@@ -75,6 +85,9 @@ def _milestone_description(milestone):
                 "day": dates.format_date(decision.decided_on, dates.DAY),
             }
         )
+    if milestone.signup_url:
+        # Translators: a line in a calendar entry, followed by the address of the sign-up form.
+        lines.append(gettext("Påmelding: %(url)s") % {"url": milestone.signup_url})
     if milestone.link_url:
         lines.append(milestone.link_url)
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Demo theme plans from fixtures/themeplans.json: created when missing, never overwritten."""
 
 import json
-from datetime import date
+from datetime import date, time
 from functools import cache
 
 from django.conf import settings
@@ -30,12 +30,20 @@ def load_snippets():
     created = []
     for body in data["political_bodies"]:
         _, new = PoliticalBody.objects.get_or_create(
-            name=body["name"], defaults={"kind": body["kind"]}
+            name=body["name"],
+            defaults={"kind": body["kind"], "contact_url": body.get("contact_url", "")},
         )
         created += [body["name"]] if new else []
     for person in data["people"]:
         _, new = Person.objects.get_or_create(
-            name=person["name"], defaults={"title": person["title"], "unit": person["unit"]}
+            name=person["name"],
+            defaults={
+                "title": person["title"],
+                "unit": person["unit"],
+                "email": person.get("email", ""),
+                "phone": person.get("phone", ""),
+                "show_contact_publicly": person.get("show_contact_publicly", False),
+            },
         )
         created += [person["name"]] if new else []
     index = ThemePlanIndexPage.objects.get()
@@ -44,7 +52,7 @@ def load_snippets():
             body=PoliticalBody.objects.get(name=decision["body"]),
             decided_on=date.fromisoformat(decision["decided_on"]),
             title=decision["title"],
-            defaults={"summary": decision["summary"]},
+            defaults={"summary": decision["summary"], "link_url": decision.get("link_url", "")},
         )
         if new:
             index.schedule_decisions.add(item)
@@ -82,6 +90,7 @@ def _build_plan(plan):
         mandate_body=_body(mandate.get("body")),
         mandate_date=date.fromisoformat(mandate["date"]) if mandate else None,
         mandate_case_number=mandate.get("case_number", ""),
+        mandate_url=mandate.get("url", ""),
         processing_body=_body(plan.get("processing_body")),
         topics=[
             ("topic", {"title": topic["title"], "description": "", "subtopics": topic["subtopics"]})
@@ -96,6 +105,10 @@ def _build_plan(plan):
             ends_on=date.fromisoformat(item["ends_on"]) if item.get("ends_on") else None,
             precision=item["precision"],
             body=_body(item.get("body")),
+            starts_at=time.fromisoformat(item["starts_at"]) if item.get("starts_at") else None,
+            ends_at=time.fromisoformat(item["ends_at"]) if item.get("ends_at") else None,
+            location=item.get("location", ""),
+            signup_url=item.get("signup_url", ""),
         )
         for item in plan.get("milestones", [])
     ]

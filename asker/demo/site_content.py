@@ -1,6 +1,7 @@
 """Demo content for the site frame, read from fixtures/site.json (texts from shared/seeds/)."""
 
 import json
+from datetime import datetime
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -91,17 +92,25 @@ def load_theme_plan_index():
 
 
 def load_site_settings():
-    """The corona notice from both seed pages, bilingual as on the original site, and the footer."""
+    """The corona notice from both seed pages, bilingual as on the original site (ended long
+    ago, so it is not shown), and the footer with the municipality's contact details."""
     site = _default_site()
     created = []
     if not AlertBanner.objects.filter(site=site).exists():
-        AlertBanner.objects.create(site=site, **demo_data()["alert_banner"])
+        banner = dict(demo_data()["alert_banner"])
+        if banner.get("ends_at"):
+            banner["ends_at"] = datetime.fromisoformat(banner["ends_at"])
+        AlertBanner.objects.create(site=site, **banner)
         created.append("varselbanner")
     if not FooterSettings.objects.filter(site=site).exists():
         footer = demo_data()["footer"]
         FooterSettings.objects.create(
             site=site,
             organisation=footer["organisation"],
+            address=footer.get("address", ""),
+            phone=footer.get("phone", ""),
+            email=footer.get("email", ""),
+            contact_url=footer.get("contact_url", ""),
             links=[
                 ("link", link_value(link["title"], url=link["url"])) for link in footer["links"]
             ],

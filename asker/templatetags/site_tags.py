@@ -28,6 +28,14 @@ def site_footer(context):
     return mark_safe(site_frame(request)["footer_html"]) if request else ""
 
 
+@register.simple_tag(takes_context=True)
+def general_contact(context):
+    """How to reach the municipality, from the footer settings (address, phone, e-mail, «Kontakt
+    oss»): for a page whose own people cannot be contacted. Cached with the frame: no query."""
+    request = context.get("request")
+    return mark_safe(site_frame(request).get("contact_html", "")) if request else ""
+
+
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     """The home page's children that editors marked "show in menus"."""

@@ -99,6 +99,8 @@ def form_page(request, plan):
         if refused is not None:
             message, status = refused
             form.add_error(None, message)
+        elif form.errors:
+            form.keep_attachment()  # the sender corrects the rest without choosing the file again
     context = _context(plan, _("Send innspill"), form=form, rounds=open_rounds)
     return render(request, "participation/form_page.html", context, status=status)
 
@@ -127,6 +129,7 @@ def _store(request, plan, rounds, form, form_stamp):
         log.error("Innspill ikke lagret, vedlegget kunne ikke skrives: %s", error)
         antispam.forget_post(request)
         return None, (ATTACHMENT_NOT_STORED, 503)
+    form.discard_kept_attachment()  # stored with its own copy
     return receipt_redirect(submission), None
 
 

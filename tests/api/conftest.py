@@ -74,6 +74,7 @@ def add_person(plan, role="contact", **fields):
         "unit": "Klima og miljø",
         "email": f"ansatt{n}@asker.kommune.no",
         "phone": "66 90 00 00",
+        "show_contact_publicly": True,  # the API shows contact details only when ticked
     }
     person = Person.objects.create(**{**values, **fields})
     PlanPerson.objects.create(page=plan, person=person, role=role)

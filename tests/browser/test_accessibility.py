@@ -80,6 +80,27 @@ def _post_valid(page):
     submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
 
 
+def _home_with_banner():
+    """The home page with the alert banner showing (the demo's notice ended in 2021)."""
+    from asker.models import AlertBanner
+    from asker.site_frame import clear_site_frame
+
+    AlertBanner.objects.update(ends_at=None)
+    clear_site_frame()
+    return "/"
+
+
+def _post_with_file_and_error(page):
+    """The form sent with a file and without a name: the file is kept for the next post."""
+    page.set_input_files(
+        "#id_attachment",
+        files=[{"name": "forslag.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}],
+    )
+    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+
+
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+
 # (test id, address or a function returning it, what to do once there or None)
 PAGE_TYPES = [
     ("home", "/", None),
@@ -87,6 +108,8 @@ PAGE_TYPES = [
     *[(f"plan-{slug}", f"/temaplaner/{slug}/", None) for slug in PLANS],
     ("form", FORM, None),
     ("form-errors", FORM, _post_empty),
+    ("form-kept-file", FORM, _post_with_file_and_error),
+    ("home-banner", _home_with_banner, None),
     ("receipt", FORM, _post_valid),
     ("private-link", _private_path, None),
     ("published-input", FORM + "publiserte/", None),

@@ -62,7 +62,7 @@ def test_a_sender_on_en_gets_the_receipt_in_english_and_staff_in_norwegian(
     assert response.status_code == 302
     assert response["Location"].startswith("/en/")
     receipt = next(m for m in mail.outbox if m.to == ["kari@example.no"])
-    staff = next(m for m in mail.outbox if m.to == ["bente.stoa@asker.kommune.no"])
+    staff = next(m for m in mail.outbox if "bente.stoa@asker.kommune.no" in m.to)
     assert html_lang(receipt.alternatives[0][0]) == "en"
     assert "/en/temaplaner/" in receipt.body  # the private link opens in English too
     assert html_lang(staff.alternatives[0][0]) == "nb"

@@ -1,5 +1,8 @@
 """The theme plan index, the plan pages and their inline parts (milestones, people)."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -27,6 +30,8 @@ from themeplans import calendar, dates, feeds, phases, schedule
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
 from themeplans.validators import validate_case_number
+
+OSLO = ZoneInfo("Europe/Oslo")
 
 # Addresses the index's own routes take (rss/): a plan there could never be reached.
 RESERVED_SLUGS = {"rss"}
@@ -364,6 +369,7 @@ class ThemePlanPage(
                 "sort_order"
             )
         )
+        people = list(self.people.select_related("person").order_by("sort_order"))
         moment = timezone.now()
         status = self.status(day, milestones, context["participation"]["rounds"], moment)
         context.update(
@@ -373,7 +379,8 @@ class ThemePlanPage(
             phase=status.phase,
             status=status,
             progress_rounds=schedule.drawn_rounds(context["participation"]["rounds"], moment),
-            people=list(self.people.select_related("person").order_by("sort_order")),
+            people=people,
+            contact=plan_contact(people),
             goals=list(self.goals.select_related("parent").order_by("code")),
         )
         return context
@@ -416,8 +423,22 @@ class Milestone(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    location = models.CharField(_("Sted"), max_length=200, blank=True)
+    starts_at = models.TimeField(
+        _("Klokkeslett"),
+        null=True,
+        blank=True,
+        help_text=_("For et møte eller verksted: når det starter, for eksempel 18.00."),
+    )
+    ends_at = models.TimeField(_("Slutter kl."), null=True, blank=True)
+    location = models.CharField(
+        _("Sted"), max_length=200, blank=True, help_text=_("For eksempel «Asker kulturhus».")
+    )
     link_url = models.URLField(_("Lenke"), blank=True)
+    signup_url = models.URLField(
+        _("Lenke til påmelding"),
+        blank=True,
+        help_text=_("For et møte eller verksted der deltakerne melder seg på."),
+    )
     original_starts_on = models.DateField(
         _("Opprinnelig dato"),
         null=True,
@@ -436,7 +457,11 @@ class Milestone(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("precision")]),
-        FieldRowPanel([FieldPanel("body"), FieldPanel("location"), FieldPanel("link_url")]),
+        FieldRowPanel(
+            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("location")],
+            heading=_("Møte eller verksted"),
+        ),
+        FieldRowPanel([FieldPanel("body"), FieldPanel("link_url"), FieldPanel("signup_url")]),
         FieldRowPanel(
             [FieldPanel("moved_by"), FieldPanel("original_starts_on")],
             heading=_("Hvis et vedtak har flyttet milepælen"),
@@ -454,6 +479,16 @@ class Milestone(Orderable):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("Slutten kan ikke være før starten. Sjekk datoene.")
+        if self.starts_at or self.ends_at:
+            if self.ends_on or self.precision != dates.DAY:
+                errors["starts_at"] = _(
+                    "Et klokkeslett passer bare for en milepæl på én bestemt dag. Fjern "
+                    "sluttdatoen og vis datoen som dag, eller fjern klokkeslettet."
+                )
+            elif not self.starts_at:
+                errors["starts_at"] = _("Skriv når milepælen starter.")
+            elif self.ends_at and self.ends_at <= self.starts_at:
+                errors["ends_at"] = _("Slutten må være etter starten. Sjekk klokkeslettene.")
         if self.moved_by_id and not self.original_starts_on:
             errors["original_starts_on"] = _(
                 "Skriv inn den opprinnelige datoen, slik at leserne ser hva vedtaket endret."
@@ -476,6 +511,35 @@ class Milestone(Orderable):
         return dates.format_span(self.starts_on, self.ends_on, self.precision)
 
     @property
+    def is_timed(self):
+        """A meeting on one known day at a known time (a folkemøte, a verksted)."""
+        return bool(self.starts_at) and self.precision == dates.DAY and not self.ends_on
+
+    def _moment(self, clock):
+        return timezone.make_aware(datetime.combine(self.starts_on, clock), OSLO)
+
+    @property
+    def starts(self):
+        """The aware start in Europe/Oslo, or None for a milestone without a time."""
+        return self._moment(self.starts_at) if self.is_timed else None
+
+    @property
+    def ends(self):
+        return self._moment(self.ends_at) if self.is_timed and self.ends_at else None
+
+    @property
+    def display_time(self):
+        """«kl. 18.00–20.00» or «kl. 18.00», or "" for a milestone without a time."""
+        if not self.is_timed:
+            return ""
+        if self.ends_at:
+            return _("kl. %(start)s–%(end)s") % {
+                "start": self.starts_at.strftime("%H.%M"),
+                "end": self.ends_at.strftime("%H.%M"),
+            }
+        return _("kl. %(start)s") % {"start": self.starts_at.strftime("%H.%M")}
+
+    @property
     def display_original_date(self):
         return (
             dates.format_date(self.original_starts_on, self.precision)
@@ -488,6 +552,13 @@ class PersonRole(models.TextChoices):
     RESPONSIBLE_DIRECTOR = "responsible_director", _("Ansvarlig direktør")
     PROFESSIONAL_LEAD = "professional_lead", _("Fagansvarlig")
     CONTACT = "contact", _("Kontaktperson")
+
+
+def plan_contact(people):
+    """The person a citizen should contact about the plan: the first one with public contact
+    details, a «Kontaktperson» before the others; None when nobody may be contacted."""
+    contactable = [member for member in people if member.person.is_contactable]
+    return min(contactable, key=lambda member: member.role != PersonRole.CONTACT, default=None)
 
 
 class PlanPerson(Orderable):

@@ -20,6 +20,14 @@ class Person(index.Indexed, models.Model):
     unit = models.CharField(_("Enhet eller område"), max_length=160, blank=True)
     email = models.EmailField(_("E-post på jobb"), blank=True)
     phone = models.CharField(_("Telefon på jobb"), max_length=30, blank=True)
+    show_contact_publicly = models.BooleanField(
+        _("Vis e-post og telefon offentlig"),
+        default=False,
+        help_text=_(
+            "Kryss av når personen skal kunne kontaktes av innbyggere. Da vises e-post og "
+            "telefon på jobb på planene personen står på."
+        ),
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Portrett"),
@@ -33,7 +41,10 @@ class Person(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("title"),
         FieldPanel("unit"),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("show_contact_publicly")],
+            heading=_("Kontakt"),
+        ),
         FieldPanel("photo"),
     ]
     search_fields = [
@@ -54,6 +65,19 @@ class Person(index.Indexed, models.Model):
     @property
     def phone_href(self):
         return tel_href(self.phone)
+
+    @property
+    def public_email(self):
+        """The work e-mail when the editor has ticked «show publicly», else ""."""
+        return self.email if self.show_contact_publicly else ""
+
+    @property
+    def public_phone(self):
+        return self.phone if self.show_contact_publicly else ""
+
+    @property
+    def is_contactable(self):
+        return bool(self.public_email or self.public_phone)
 
 
 class PoliticalBodyKind(models.TextChoices):

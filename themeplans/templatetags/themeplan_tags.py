@@ -52,6 +52,15 @@ def body_name(body):
     )
 
 
+@register.simple_tag
+def case_number(number, url=""):
+    """`{% case_number decision.case_number decision.href as case %}`: the case number, linked
+    to the case when there is an address (safe HTML, for use inside a translated sentence)."""
+    if url:
+        return format_html('<a href="{}">{}</a>', url, number)
+    return format_html("{}", number)
+
+
 @register.filter
 def grouped_goals(goals):
     """`{% for group in goals|grouped_goals %}`: main goals with the listed sub-goals under them."""
@@ -79,6 +88,9 @@ PLAN_SECTIONS = [
     ("dokumenter", _("Relevante dokumenter og lenker")),
     ("folg", _("Følg planen")),
 ]
+
+
+SPARSE_IGNORES = {"ansvarlige", "folg"}
 
 
 @register.simple_tag
@@ -113,7 +125,11 @@ def plan_sections(page, milestones, people, goals, rounds=(), progress_rounds=()
     }
     items = [{"id": key, "title": title} for key, title in PLAN_SECTIONS if has[key]]
     # Keys with "_" for "-", so a template can write `sections.shown.kort_fortalt`.
-    return {"items": items, "shown": {item["id"].replace("-", "_"): True for item in items}}
+    shown = {item["id"].replace("-", "_"): True for item in items}
+    # Nothing but people and «Følg planen» to show: the page says where the work stands instead
+    # of looking empty (theme_plan_page.html, components/plan_empty_state.html).
+    sparse = not (page.lead or any(has[key] for key in has if key not in SPARSE_IGNORES))
+    return {"items": items, "shown": shown, "sparse": sparse}
 
 
 @register.filter

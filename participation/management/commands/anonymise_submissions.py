@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.progress import Progress
 from core.singleton import one_run_at_a_time
-from participation import export_jobs, retention
+from participation import export_jobs, kept_attachments, retention
 
 
 class Command(BaseCommand):
@@ -48,3 +48,6 @@ class Command(BaseCommand):
             deleted = export_jobs.delete_expired(now)
             if deleted:
                 self.stdout.write(f"Slettet {deleted} gamle eksporter.")
+            # Attachments kept while a sender corrected the form, and never sent.
+            removed = kept_attachments.remove_stale(now)
+            self.stdout.write(f"Slettet {removed} vedlegg som ble tatt vare på, men aldri sendt.")
