@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page import models as routable
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -202,6 +203,35 @@ class ThemePlanPage(
         DocumentsBlock(), verbose_name=_("Relevante dokumenter og lenker"), blank=True
     )
 
+    # «Gjeldende plan»: the adopted plan as a document, and the version it replaced.
+    current_plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Gjeldende plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den vedtatte planen som dokument."),
+    )
+    current_plan_date = models.DateField(
+        _("Dato for gjeldende plan"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen planen ble vedtatt. Tom: datoen under «Vedtatt»."),
+    )
+    previous_plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Forrige versjon av planen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Planen som gjaldt før, når planen er revidert."),
+    )
+    previous_plan_date = models.DateField(
+        _("Dato for forrige versjon"), null=True, blank=True
+    )
+
     horizon_years = models.PositiveSmallIntegerField(_("Planperiode (år)"), default=12)
     revision_years = models.PositiveSmallIntegerField(_("Revideres hvert (år)"), default=4)
     adopted_on = models.DateField(
@@ -238,6 +268,15 @@ class ThemePlanPage(
     schedule_panels = [InlinePanel("milestones", heading=_("Milepæler"), label=_("Milepæl"))]
     people_panels = [InlinePanel("people", heading=_("Personer"), label=_("Person"))]
     document_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("current_plan_document"), FieldPanel("current_plan_date")]),
+                FieldRowPanel(
+                    [FieldPanel("previous_plan_document"), FieldPanel("previous_plan_date")]
+                ),
+            ],
+            heading=_("Gjeldende plan"),
+        ),
         FieldPanel("knowledge_base_text"),
         FieldPanel("knowledge_base_document"),
         FieldPanel("documents"),
@@ -314,6 +353,11 @@ class ThemePlanPage(
     def calendar_feed(self, request):
         return calendar.calendar_response(request, self, [self], Milestone.objects.all())
 
+    @property
+    def current_plan_day(self):
+        """The date the current plan is from: its own, or the adoption date."""
+        return self.current_plan_date or self.adopted_on
+
     def _load_bodies(self):
         """Both political bodies of the mandate in one query instead of one each."""
         ids = {self.mandate_body_id, self.processing_body_id} - {None}
@@ -321,10 +365,18 @@ class ThemePlanPage(
         self.mandate_body = bodies.get(self.mandate_body_id)
         self.processing_body = bodies.get(self.processing_body_id)
 
+    def _load_plan_documents(self):
+        """The current and the previous plan's documents in one query instead of one each."""
+        ids = {self.current_plan_document_id, self.previous_plan_document_id} - {None}
+        documents = get_document_model().objects.in_bulk(ids) if ids else {}
+        self.current_plan_document = documents.get(self.current_plan_document_id)
+        self.previous_plan_document = documents.get(self.previous_plan_document_id)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         day = today()
         self._load_bodies()
+        self._load_plan_documents()
         milestones = list(
             self.milestones.select_related("body", "moved_by__body", "moved_by__document").order_by(
                 "sort_order"
