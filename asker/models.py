@@ -14,6 +14,7 @@ from core import events
 from core.blocks import BodyBlock, LinkBlock
 from core.links import tel_href
 from core.pages import RememberRouteMixin
+from themeplans.models import ThemePlanIndexPage
 
 
 class HomePage(RememberRouteMixin, Page):
@@ -72,6 +73,9 @@ class HomePage(RememberRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news"] = self.news()
+        # «Følg alle planene»: the plans' index's follow form (subscriptions).
+        plans_index = ThemePlanIndexPage.objects.child_of(self).live().public().first()
+        context["follow_all_url"] = f"{plans_index.get_url(request)}folg/" if plans_index else ""
         return context
 
 

@@ -23,14 +23,14 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.pages import RememberRouteMixin
 from participation.pages import ParticipationPageMixin, participation_by_page, rounds_tab
-from subscriptions.pages import FollowPageMixin
+from subscriptions.pages import FollowAllPageMixin, FollowPageMixin
 from themeplans import calendar, dates, feeds, phases
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
 from themeplans.validators import validate_case_number
 
 # Addresses the index's own routes take (rss/): a plan there could never be reached.
-RESERVED_SLUGS = {"rss"}
+RESERVED_SLUGS = {"rss", "folg"}
 
 
 def today():
@@ -38,8 +38,11 @@ def today():
     return timezone.localdate()
 
 
-class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
-    """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan."""
+class ThemePlanIndexPage(
+    FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page
+):
+    """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan;
+    people follow every plan by e-mail at /temaplaner/folg/."""
 
     intro = RichTextField(
         _("Innledning"),
