@@ -133,8 +133,7 @@ def round_events(round):
             f"{SUMMARY_PUBLISHED}:{round.pk}",
             round.summary_published_at,
             lambda: (
-                gettext("%(plan)s: hva vi fikk inn i «%(round)s» og hva vi gjør med det")
-                % values,
+                gettext("%(plan)s: hva vi fikk inn i «%(round)s» og hva vi gjør med det") % values,
                 by_kind(
                     round,
                     gettext("Kommunen har oppsummert innspillene i høringen."),

@@ -142,9 +142,7 @@ def notify(now=None, report=None):
         .select_related("plan")
     )
     for subscription in confirmed.order_by("pk"):
-        groups[subscription.plan_id, subscription.scope, subscription.language].append(
-            subscription
-        )
+        groups[subscription.plan_id, subscription.scope, subscription.language].append(subscription)
     in_use = sorted({language for *_page, language in groups})
     events = {}
     for language in in_use:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page, get_page_models
 
 from core import antispam, links
 from core.pages import subpage_context
@@ -83,10 +84,13 @@ def _link_problem(request, problem, plan=None, status=404):
 
 
 def _plans_index_url(request):
-    """Where all the plans are listed: the page above the plans people follow."""
-    plans = Subscription._meta.get_field("plan").related_model.objects
-    plan = plans.live().public().order_by("path").first()
-    return plan.get_parent().get_url(request) if plan else "/"
+    """Where all the plans are listed: the page people follow all the plans under
+    (subscriptions.pages.FollowAllPageMixin)."""
+    from subscriptions.pages import FollowAllPageMixin
+
+    kinds = [model for model in get_page_models() if issubclass(model, FollowAllPageMixin)]
+    index = Page.objects.type(*kinds).live().public().order_by("path").first() if kinds else None
+    return index.get_url(request) if index else "/"
 
 
 def by_token(view):

@@ -38,9 +38,7 @@ def today():
     return timezone.localdate()
 
 
-class ThemePlanIndexPage(
-    FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page
-):
+class ThemePlanIndexPage(FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page):
     """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan;
     people follow every plan by e-mail at /temaplaner/folg/."""
 
@@ -231,9 +229,7 @@ class ThemePlanPage(
         related_name="+",
         help_text=_("Planen som gjaldt før, når planen er revidert."),
     )
-    previous_plan_date = models.DateField(
-        _("Dato for forrige versjon"), null=True, blank=True
-    )
+    previous_plan_date = models.DateField(_("Dato for forrige versjon"), null=True, blank=True)
 
     horizon_years = models.PositiveSmallIntegerField(_("Planperiode (år)"), default=12)
     revision_years = models.PositiveSmallIntegerField(_("Revideres hvert (år)"), default=4)
@@ -273,7 +269,9 @@ class ThemePlanPage(
     document_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("current_plan_document"), FieldPanel("current_plan_date")]),
+                FieldRowPanel(
+                    [FieldPanel("current_plan_document"), FieldPanel("current_plan_date")]
+                ),
                 FieldRowPanel(
                     [FieldPanel("previous_plan_document"), FieldPanel("previous_plan_date")]
                 ),
