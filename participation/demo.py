@@ -186,10 +186,10 @@ WATER_INPUT = [
 
 
 def _water_documents():
-    def document(kind, title, filename):
+    def document(kind, title, filename, shown):
         return (
             "document",
-            {"kind": kind, "document": demo_document(title, filename, title), "title": ""},
+            {"kind": kind, "document": demo_document(title, filename, title), "title": shown},
         )
 
     return {
@@ -198,16 +198,19 @@ def _water_documents():
                 RoundDocumentKind.DRAFT,
                 "Høringsutkast: temaplan for vann og vannmiljø (demo)",
                 "hoeringsutkast-vann.pdf",
+                "Temaplan for vann og vannmiljø, utkast (demo)",
             ),
             document(
                 RoundDocumentKind.LETTER,
                 "Høringsbrev: temaplan for vann og vannmiljø (demo)",
                 "hoeringsbrev-vann.pdf",
+                "Brev om høringen (demo)",
             ),
             document(
                 RoundDocumentKind.CONSULTEES,
                 "Høringsinstanser: temaplan for vann og vannmiljø (demo)",
                 "hoeringsinstanser-vann.pdf",
+                "Hvem vi har sendt planen til (demo)",
             ),
         ],
         "decision": [
@@ -215,6 +218,7 @@ def _water_documents():
                 RoundDocumentKind.DECISION,
                 "Vedtak om høring av temaplan for vann og vannmiljø (demo)",
                 "vedtak-hoering-vann.pdf",
+                "Utvalgets vedtak om å sende planen på høring (demo)",
             )
         ],
     }

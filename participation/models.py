@@ -386,12 +386,27 @@ class Submission(index.Indexed, models.Model):
     # The form keeps bidi controls out (core.text); input stored before it did is published
     # without them too.
     @property
+    def speaks_for_organisation(self):
+        """Sent on behalf of an association, a business or a public body, named."""
+        return bool(self.organisation) and self.category != SenderCategory.PRIVATE_PERSON
+
+    @property
     def public_name(self):
-        """The name shown with published input: only when the sender asked for it."""
+        """The name shown with published input: only when the sender asked for it. Input from an
+        organisation is published under the organisation's name, as regjeringen.no does."""
         if self.publication != Publication.NAMED or self.anonymised_at:
             return ""
+        if self.speaks_for_organisation:
+            return without_bidi_controls(self.organisation)
         name = f"{self.name}, {self.organisation}" if self.organisation else self.name
         return without_bidi_controls(name)
+
+    @property
+    def public_person(self):
+        """Who sent an organisation's input, when they asked to be named."""
+        if not self.public_name or not self.speaks_for_organisation:
+            return ""
+        return without_bidi_controls(self.name)
 
     @property
     def public_text(self):
