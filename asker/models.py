@@ -74,7 +74,7 @@ class HomePage(RememberRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["news"] = self.news()
         # «Følg alle planene»: the plans' index's follow form (subscriptions).
-        plans_index = ThemePlanIndexPage.objects.child_of(self).live().public().first()
+        plans_index = ThemePlanIndexPage.objects.child_of(self).live().first()
         context["follow_all_url"] = f"{plans_index.get_url(request)}folg/" if plans_index else ""
         return context
 

@@ -162,8 +162,8 @@ def demo_document(title, filename, text):
 # The water plan shows the report back: a closed round with its published summary, and a
 # hearing with its documents (issue 20).
 WATER_PLAN = "vann-og-vannmiljo"
-WATER_CLOSED = "Demo: innspill til kunnskapsgrunnlaget for vann"
-WATER_HEARING = "Demo: høring av temaplan for vann og vannmiljø"
+WATER_CLOSED = "Innspill til kunnskapsgrunnlaget for vann (demo)"
+WATER_HEARING = "Høring av temaplan for vann og vannmiljø (demo)"
 WATER_SUMMARY = (
     "<p>Vi fikk inn innspill om overvann, badevann og bekkeåpning. Mange ber kommunen åpne "
     "lukkede bekker der det er mulig, og ta regnvann på overflaten i stedet for i rør.</p>"

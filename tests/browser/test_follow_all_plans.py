@@ -6,7 +6,6 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.screenshots import save_screenshot
 from tests.browser.test_participation_pages import WIDTHS, check, open_page
 
 INDEX = "/temaplaner/"
@@ -62,7 +61,9 @@ def test_a_citizen_follows_all_plans_from_the_index(browser, site, width):
 def test_the_plan_page_shows_the_summary_and_the_hearing_documents(browser, site, width):
     page = open_page(browser, site + WATER, width)
     summary = page.locator("section.round-summary")
-    assert summary.get_by_role("heading", name="Hva vi fikk inn og hva vi gjør med det").is_visible()
+    assert summary.get_by_role(
+        "heading", name="Hva vi fikk inn og hva vi gjør med det"
+    ).is_visible()
     assert summary.get_by_text("4 innspill kom inn.").is_visible()
     documents = page.locator(".round-documents")
     assert documents.get_by_role("link", name="Temaplan for vann og vannmiljø, utkast (demo)")

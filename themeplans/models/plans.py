@@ -366,12 +366,20 @@ class ThemePlanPage(
         self.mandate_body = bodies.get(self.mandate_body_id)
         self.processing_body = bodies.get(self.processing_body_id)
 
+    PAGE_DOCUMENTS = (
+        "current_plan_document",
+        "previous_plan_document",
+        "mandate_document",
+        "knowledge_base_document",
+    )
+
     def _load_plan_documents(self):
-        """The current and the previous plan's documents in one query instead of one each."""
-        ids = {self.current_plan_document_id, self.previous_plan_document_id} - {None}
+        """The page's own documents (the current and previous plan, the mandate, the knowledge
+        base) in one query instead of one each."""
+        ids = {getattr(self, f"{name}_id") for name in self.PAGE_DOCUMENTS} - {None}
         documents = get_document_model().objects.in_bulk(ids) if ids else {}
-        self.current_plan_document = documents.get(self.current_plan_document_id)
-        self.previous_plan_document = documents.get(self.previous_plan_document_id)
+        for name in self.PAGE_DOCUMENTS:
+            setattr(self, name, documents.get(getattr(self, f"{name}_id")))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
