@@ -16,6 +16,7 @@ from core.links import tel_href
 from core.pages import RememberRouteMixin
 from participation import links as participation_links
 from participation.models import ParticipationRound
+from themeplans.models import ThemePlanIndexPage
 
 
 class HomePage(RememberRouteMixin, Page):
@@ -98,6 +99,9 @@ class HomePage(RememberRouteMixin, Page):
         pages = self.public_pages()
         context["open_rounds"] = self.open_rounds(pages=pages)
         context["news"] = self.news(pages)
+        # «Følg alle planene»: the plans' index's follow form (subscriptions).
+        plans_index = ThemePlanIndexPage.objects.child_of(self).live().first()
+        context["follow_all_url"] = f"{plans_index.get_url(request)}folg/" if plans_index else ""
         return context
 
 

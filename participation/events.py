@@ -25,7 +25,9 @@ from participation.wording import by_kind, local_moment
 ROUND_OPENED = "round-opened"
 ROUND_CLOSING = "round-closing"
 ROUND_CLOSED = "round-closed"
-ROUND_KINDS = (ROUND_OPENED, ROUND_CLOSING, ROUND_CLOSED)
+# The round's summary published (participation.summaries): news for its followers.
+SUMMARY_PUBLISHED = "summary-published"
+ROUND_KINDS = (ROUND_OPENED, ROUND_CLOSING, ROUND_CLOSED, SUMMARY_PUBLISHED)
 ANSWER_PUBLISHED = "answer-published"
 # Followers are warned this long before a round closes.
 CLOSING_NOTICE = timedelta(days=3)
@@ -124,6 +126,22 @@ def round_events(round):
         ),
         below=links.PUBLISHED,
     )
+    if round.shows_summary:
+        yield events.event(
+            plan,
+            SUMMARY_PUBLISHED,
+            f"{SUMMARY_PUBLISHED}:{round.pk}",
+            round.summary_published_at,
+            lambda: (
+                gettext("%(plan)s: hva vi fikk inn i «%(round)s» og hva vi gjør med det") % values,
+                by_kind(
+                    round,
+                    gettext("Kommunen har oppsummert innspillene i høringen."),
+                    gettext("Kommunen har oppsummert innspillene i innspillsrunden."),
+                ),
+            ),
+            below=f"#oppsummering-{round.pk}",
+        )
 
 
 def answered_input():

@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.fields import RichTextField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from core import tokens
@@ -39,6 +41,53 @@ class RoundState(models.TextChoices):
     UPCOMING = "upcoming", _("Ikke åpnet ennå")
     OPEN = "open", _("Åpen for innspill")
     CLOSED = "closed", _("Stengt")
+
+
+class RoundDocumentKind(models.TextChoices):
+    DRAFT = "draft", _("Høringsutkast")
+    LETTER = "letter", _("Høringsbrev")
+    CONSULTEES = "consultees", _("Høringsinstanser")
+    DECISION = "decision", _("Vedtak")
+    OTHER = "other", _("Annet dokument")
+
+
+class RoundDocumentBlock(blocks.StructBlock):
+    """One document of a round: the draft plan, the consultation letter, the bodies consulted,
+    or (with the summary) a decision the round led to."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Type"), choices=RoundDocumentKind.choices, default=RoundDocumentKind.DRAFT
+    )
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Tittel"),
+        required=False,
+        max_length=200,
+        help_text=_("Tom: dokumentets egen tittel."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+
+
+class RoundDocumentsBlock(blocks.StreamBlock):
+    document = RoundDocumentBlock()
+
+
+class RoundCountsPanel(Panel):
+    """In the round's editor, beside the summary: the input counted per topic and sender
+    category, from the data (participation.summaries.counts, one query)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "participation/admin/round_counts.html"
+
+        def get_context_data(self, parent_context=None):
+            from participation.summaries import counts
+
+            context = super().get_context_data(parent_context)
+            context["counts"] = counts(self.instance) if self.instance.pk else None
+            return context
 
 
 class ParticipationRound(Orderable):
@@ -82,11 +131,52 @@ class ParticipationRound(Orderable):
         help_text=_("PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB."),
     )
 
+    documents = StreamField(
+        RoundDocumentsBlock(),
+        verbose_name=_("Dokumenter"),
+        blank=True,
+        help_text=_(
+            "Høringsutkast, høringsbrev og liste over høringsinstanser. Vises på planens side "
+            "og over skjemaet. Vedtak vises sammen med oppsummeringen."
+        ),
+    )
+    # The report back: what came in and what the municipality does with it (issue 20).
+    summary = RichTextField(
+        _("Hva vi fikk inn og hva vi gjør med det"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Skriv når runden er stengt. Antall innspill per tema og avsender vises automatisk "
+            "ved siden av teksten."
+        ),
+    )
+    summary_published = models.BooleanField(
+        _("Oppsummeringen er publisert"),
+        default=False,
+        help_text=_(
+            "Når du publiserer planen med dette krysset av, vises oppsummeringen på planens side "
+            "og sendes på e-post til alle som sendte innspill i runden og oppga e-post, og til "
+            "dem som følger planen. Ingen får den to ganger."
+        ),
+    )
+    summary_published_at = models.DateTimeField(
+        _("Oppsummeringen publisert"), null=True, blank=True, editable=False
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("purpose")]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("intro"),
         FieldPanel("allow_attachments"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [
+                RoundCountsPanel(),
+                FieldPanel("summary"),
+                FieldPanel("summary_published"),
+            ],
+            heading=_("Hva vi fikk inn og hva vi gjør med det"),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -99,6 +189,50 @@ class ParticipationRound(Orderable):
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Runden må stenge etter at den åpner.")})
+        if self.summary_published and not self.summary_published_at:
+            if not self.summary.strip():
+                raise ValidationError(
+                    {"summary_published": _("Skriv oppsummeringen før du publiserer den.")}
+                )
+            if self.closes_at and timezone.now() < self.closes_at:
+                raise ValidationError(
+                    {
+                        "summary_published": _(
+                            "Du kan publisere oppsummeringen når runden er stengt."
+                        )
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        # The moment the summary is first published: its event's time, and the mails' start.
+        # A revision saved before the first publish holds no moment: keep the stored one.
+        if self.summary_published and self.summary_published_at is None:
+            stored = None
+            if self.pk:
+                stored = (
+                    type(self)
+                    .objects.filter(pk=self.pk)
+                    .values_list("summary_published_at", flat=True)
+                    .first()
+                )
+            self.summary_published_at = stored or timezone.now().replace(microsecond=0)
+        super().save(*args, **kwargs)
+
+    @property
+    def shows_summary(self):
+        return bool(self.summary_published and self.summary_published_at and self.summary)
+
+    def documents_of(self, *kinds):
+        return [block.value for block in self.documents if block.value["kind"] in kinds]
+
+    @property
+    def hearing_documents(self):
+        """The documents shown with the round (all but the decisions)."""
+        return [b.value for b in self.documents if b.value["kind"] != RoundDocumentKind.DECISION]
+
+    @property
+    def decision_documents(self):
+        return self.documents_of(RoundDocumentKind.DECISION)
 
     def state_at(self, moment=None):
         """Open from `opens_at` up to, not including, `closes_at`."""
@@ -234,6 +368,10 @@ class Submission(models.Model):
     published_at = models.DateTimeField(_("Publisert"), null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(_("Trukket tilbake"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("Anonymisert"), null=True, blank=True, editable=False)
+    # When the round's summary was mailed to this sender (participation.summaries): claimed
+    # with one conditional UPDATE, so a sender is mailed once however often the plan is
+    # published.
+    summary_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # The one form this input came from (core.antispam.form_id): the same form sent again (a
     # double click, or «Send igjen» after a reply that was lost though the row was stored)
@@ -273,12 +411,27 @@ class Submission(models.Model):
     # The form keeps bidi controls out (core.text); input stored before it did is published
     # without them too.
     @property
+    def speaks_for_organisation(self):
+        """Sent on behalf of an association, a business or a public body, named."""
+        return bool(self.organisation) and self.category != SenderCategory.PRIVATE_PERSON
+
+    @property
     def public_name(self):
-        """The name shown with published input: only when the sender asked for it."""
+        """The name shown with published input: only when the sender asked for it. Input from an
+        organisation is published under the organisation's name, as regjeringen.no does."""
         if self.publication != Publication.NAMED or self.anonymised_at:
             return ""
+        if self.speaks_for_organisation:
+            return without_bidi_controls(self.organisation)
         name = f"{self.name}, {self.organisation}" if self.organisation else self.name
         return without_bidi_controls(name)
+
+    @property
+    def public_person(self):
+        """Who sent an organisation's input, when they asked to be named."""
+        if not self.public_name or not self.speaks_for_organisation:
+            return ""
+        return without_bidi_controls(self.name)
 
     @property
     def public_text(self):
@@ -306,6 +459,7 @@ class MailKind(models.TextChoices):
     RECEIPT = "receipt", _("Kvittering til avsenderen")
     STAFF_NOTICE = "staff_notice", _("Varsel til saksbehandlerne")
     ANSWER = "answer", _("Svar til avsenderen")
+    SUMMARY = "round_summary", _("Oppsummering av runden til avsenderen")
 
 
 class ExportJobState(models.TextChoices):

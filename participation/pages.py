@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import path, re_path
 
-from participation import links
+from participation import links, summaries
 from participation.models import ParticipationRound, Submission, SubmissionState
 from participation.plan_editor import ROUNDS, PlanPageForm, rounds_tab
 from participation.rounds import summarise
@@ -75,6 +75,7 @@ class ParticipationPageMixin:
             rounds = list(rounds)
             stored = rounds and self.pk
             published_count = Submission.objects.published_on(self).count() if stored else 0
+        summaries.prepare(rounds)  # documents and the published summaries' counts
         summary = summarise(rounds, timezone.now())
         summary["published_count"] = published_count
         summary["form_url"] = links.form_path(self)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import antispam
 from core.text import WithoutBidiControls
+from subscriptions.models import Scope
 
 
 class FollowForm(WithoutBidiControls, antispam.SpamCheckedForm):
@@ -19,3 +20,20 @@ class FollowForm(WithoutBidiControls, antispam.SpamCheckedForm):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class FollowAllForm(FollowForm):
+    """Following every plan under a page (the index): all that happens, or rounds opening."""
+
+    scope = forms.ChoiceField(
+        label=_("Hva vil du ha e-post om?"),
+        choices=[
+            (Scope.ALL, _("Alt som skjer med alle planene")),
+            (Scope.ROUNDS, _("Bare når en innspillsrunde åpner, på hvilken som helst plan")),
+        ],
+        initial=Scope.ALL,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Velg hva du vil ha e-post om.")},
+    )
+
+    field_order = ["scope", "email"]

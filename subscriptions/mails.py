@@ -26,6 +26,9 @@ def _compose(kind, template, subscription, **extra):
         return {
             "subscription": subscription,
             "plan": plan,
+            # What is followed («Klimaplan», «alle temaplanene»), and whether it is every plan.
+            "followed": subscription.followed,
+            "wide": subscription.is_wide,
             "plan_url": links.absolute(links.page_path(plan)),
             "unsubscribe_url": follow_links.unsubscribe_url(subscription),
             **extra,

@@ -23,6 +23,14 @@ def normalise_email(email):
     return f"{local}{at}{domain.lower()}" if at else email.strip()
 
 
+def followed_label(page, scope):
+    if scope == Scope.ALL:
+        return gettext("alle temaplanene")
+    if scope == Scope.ROUNDS:
+        return gettext("nye innspillsrunder på temaplanene")
+    return page.title
+
+
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
@@ -34,14 +42,27 @@ class SubscriptionQuerySet(models.QuerySet):
         return self.pending().filter(created_at__lt=(now or timezone.now()) - CONFIRMATION_VALID)
 
 
-class Subscription(models.Model):
-    """One address following one plan. Unsubscribing deletes the row: no address is kept."""
+class Scope(models.TextChoices):
+    """What a follower hears of: one plan, or every plan under a page (the plans' index)."""
 
+    PLAN = "plan", _("Planen")
+    ALL = "all", _("Alt som skjer med alle planene")
+    ROUNDS = "rounds", _("Når en innspillsrunde åpner på en av planene")
+
+
+class Subscription(models.Model):
+    """One address following one plan, or all the plans under a page (`scope`). Unsubscribing
+    deletes the row: no address is kept."""
+
+    # The plan followed; for ALL and ROUNDS the page the plans are under (the index).
     plan = models.ForeignKey(
-        "themeplans.ThemePlanPage",
+        "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="subscriptions",
         verbose_name=_("Plan"),
+    )
+    scope = models.CharField(
+        _("Følger"), max_length=10, choices=Scope, default=Scope.PLAN, editable=False
     )
     email = models.EmailField(_("E-post"), max_length=254)
     # The secret in the confirm and unsubscribe links.
@@ -60,7 +81,9 @@ class Subscription(models.Model):
         verbose_name = _("Følger")
         verbose_name_plural = _("Følgere")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "email"], name="one_subscription_per_address")
+            models.UniqueConstraint(
+                fields=["plan", "scope", "email"], name="one_subscription_per_address_and_scope"
+            )
         ]
         indexes = [
             models.Index(fields=["confirmed_at", "created_at"]),
@@ -81,6 +104,16 @@ class Subscription(models.Model):
         return not self.is_confirmed and self.created_at < (
             (now or timezone.now()) - CONFIRMATION_VALID
         )
+
+    @property
+    def is_wide(self):
+        """Follows every plan under the page, not the page itself."""
+        return self.scope != Scope.PLAN
+
+    @property
+    def followed(self):
+        """What is followed, as a sentence's object: «Klimaplan», «alle temaplanene»."""
+        return followed_label(self.plan, self.scope)
 
     @property
     def status(self):

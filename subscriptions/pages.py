@@ -15,3 +15,12 @@ class FollowPageMixin:
     @path("folg/", name="follow")
     def follow(self, request):
         return views.follow_page(request, self)
+
+
+class FollowAllPageMixin:
+    """A page (with Wagtail's RoutablePageMixin) under which people can follow every plan by
+    e-mail at /<page>/folg/: all that happens, or only rounds opening (the plans' index)."""
+
+    @path("folg/", name="follow")
+    def follow(self, request):
+        return views.follow_page(request, self, every_plan=True)

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from core import languages, links, outbox
 from subscriptions import mails, notifications
-from subscriptions.models import Subscription, normalise_email
+from subscriptions.models import Scope, Subscription, normalise_email
 
 # At most one confirmation e-mail per address and plan this often, however often the form is sent.
 CONFIRMATION_INTERVAL = timedelta(minutes=10)
@@ -37,7 +37,7 @@ MAILED, MAILED_RECENTLY, TOO_MANY_MAILS = "mailed", "recently", "too_many"
 
 
 @transaction.atomic
-def subscribe(plan, email, now=None):
+def subscribe(plan, email, now=None, scope=Scope.PLAN):
     """Start following, or remind: a confirmation e-mail unless one went out in the last ten
     minutes or the address has had its share of mails from the forms (core.outbox). The same
     outcome for a new, pending or confirmed address, so the page tells a visitor nothing about
@@ -47,12 +47,12 @@ def subscribe(plan, email, now=None):
     ten minutes count for both."""
     now = now or timezone.now()
     email = normalise_email(email)
-    same_address = Subscription.objects.filter(plan=plan, email__iexact=email)
+    same_address = Subscription.objects.filter(plan=plan, scope=scope, email__iexact=email)
     same_address.expired(now).delete()
     subscription = same_address.order_by("pk").first()
     if subscription is None:
         subscription, _ = Subscription.objects.get_or_create(
-            plan=plan, email=email, defaults={"created_at": now}
+            plan=plan, scope=scope, email=email, defaults={"created_at": now}
         )
     # The latest form sent decides the language of the mails.
     language = languages.active_language()
@@ -124,42 +124,51 @@ class Summary:
 
 
 def notify(now=None, report=None):
-    """Mail every confirmed follower each new event on their plan, once.
+    """Mail every confirmed follower each new event on the plans they follow, once.
 
-    `report(plan, events, followers)` is called for each plan that had news (progress output).
+    `report(page, events, followers)` is called for each followed page that had news (progress
+    output). One address following a plan and all plans is told of an event once: the plans
+    followed one by one are done first, and the wider scopes skip what the address was told.
     """
     now = now or timezone.now()
     plans = list(notifications.followed_plans())
-    # Followers and events per plan and language: each follower is told in the language they
-    # followed in, so the events are worded once per language in use.
-    followers = defaultdict(list)
-    confirmed = Subscription.objects.confirmed().filter(plan__in=plans).select_related("plan")
+    path_of = {plan.pk: plan.path for plan in plans}
+    # Followers per followed page, scope and language: each follower is told in the language
+    # they followed in, so the events are worded once per language in use.
+    groups = defaultdict(list)
+    confirmed = (
+        Subscription.objects.confirmed()
+        .filter(plan__in=notifications.live_pages())
+        .select_related("plan")
+    )
     for subscription in confirmed.order_by("pk"):
-        followers[subscription.plan_id, subscription.language].append(subscription)
-    in_use = sorted({language for _plan, language in followers})
-    events = defaultdict(list)
+        groups[subscription.plan_id, subscription.scope, subscription.language].append(subscription)
+    in_use = sorted({language for *_page, language in groups})
+    events = {}
     for language in in_use:
         with translation.override(language):
-            for event in notifications.mailed_events(plans, now):
-                events[event.page_id, language].append(event)
+            events[language] = notifications.mailed_events(plans, now)
 
     summary = Summary()
-    for plan in plans:
-        claimed = []
-        for language in in_use:
-            plan_events, plan_followers = events[plan.pk, language], followers[plan.pk, language]
-            if plan_events and plan_followers:
-                with translation.override(language):
-                    claimed += _notify_plan(plan_followers, plan_events, now)
+    order = {Scope.PLAN: 0, Scope.ALL: 1, Scope.ROUNDS: 2}
+    for page_id, scope, language in sorted(groups, key=lambda key: (order[key[1]], key)):
+        followers = groups[page_id, scope, language]
+        with translation.override(language):
+            news = [
+                event
+                for event in events[language]
+                if notifications.concerns(followers[0], event, path_of)
+            ]
+            claimed = _notify_plan(followers, news, now) if news else []
         if not claimed:
             continue
         told = {notification.subscription_id for notification in claimed}
-        news = {notification.event_key for notification in claimed}
+        keys = {notification.event_key for notification in claimed}
         summary.followers |= told
-        summary.events |= news
+        summary.events |= keys
         summary.mails += len(claimed)
         if report:
-            report(plan, len(news), len(told))
+            report(followers[0].plan, len(keys), len(told))
     # Mail to followers is tried again as every mail is (core.outbox), here as well as by
     # retry_failed_mail, so this run reports its own mails.
     summary.retried = outbox.retry_due(now, kinds=mails.KINDS).tried

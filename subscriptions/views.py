@@ -11,16 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page, get_page_models
 
 from core import antispam, links
 from core.pages import subpage_context
 from subscriptions import services
-from subscriptions.forms import FollowForm
+from subscriptions.forms import FollowAllForm, FollowForm
 from subscriptions.links import follow_path
-from subscriptions.models import CONFIRMATION_VALID, Subscription
+from subscriptions.models import CONFIRMATION_VALID, Scope, Subscription, followed_label
 
 
-def _context(plan, tail, **extra):
+def _context(plan, tail, scope=Scope.PLAN, **extra):
     return subpage_context(
         plan,
         tail,
@@ -28,16 +29,21 @@ def _context(plan, tail, **extra):
         plan_url=links.page_path(plan),
         follow_url=follow_path(plan),
         valid_days=CONFIRMATION_VALID.days,
+        # What is followed, as a sentence's object, and whether it is every plan.
+        followed=followed_label(plan, scope),
+        wide=scope != Scope.PLAN,
         **extra,
     )
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def follow_page(request, plan):
-    """The form under the plan's address (subscriptions.pages.FollowPageMixin)."""
+def follow_page(request, plan, every_plan=False):
+    """The form under the plan's address (subscriptions.pages.FollowPageMixin), or under the
+    plans' index to follow every plan (FollowAllPageMixin)."""
     posted = request.method == "POST"
-    form = FollowForm(request.POST if posted else None)
+    form_class = FollowAllForm if every_plan else FollowForm
+    form = form_class(request.POST if posted else None)
     status = 200
     if posted:
         status = 400
@@ -46,17 +52,20 @@ def follow_page(request, plan):
             if refused is None and antispam.over_rate_limit(request):
                 refused = antispam.rate_limited()
             if refused is None:
-                subscription = services.subscribe(plan, form.cleaned_data["email"])
+                scope = form.cleaned_data.get("scope", Scope.PLAN)
+                subscription = services.subscribe(plan, form.cleaned_data["email"], scope=scope)
                 context = _context(
                     plan,
                     _("Sjekk e-posten din"),
+                    scope=scope,
                     email=form.cleaned_data["email"],
                     mail_state=subscription.mail_state,
                 )
                 return render(request, "subscriptions/check_email.html", context)
             message, status = refused
             form.add_error(None, message)
-    context = _context(plan, _("Følg planen"), form=form)
+    tail = _("Følg alle planene") if every_plan else _("Følg planen")
+    context = _context(plan, tail, scope=Scope.ALL if every_plan else Scope.PLAN, form=form)
     return render(request, "subscriptions/follow_page.html", context, status=status)
 
 
@@ -75,10 +84,13 @@ def _link_problem(request, problem, plan=None, status=404):
 
 
 def _plans_index_url(request):
-    """Where all the plans are listed: the page above the plans people follow."""
-    plans = Subscription._meta.get_field("plan").related_model.objects
-    plan = plans.live().public().order_by("path").first()
-    return plan.get_parent().get_url(request) if plan else "/"
+    """Where all the plans are listed: the page people follow all the plans under
+    (subscriptions.pages.FollowAllPageMixin)."""
+    from subscriptions.pages import FollowAllPageMixin
+
+    kinds = [model for model in get_page_models() if issubclass(model, FollowAllPageMixin)]
+    index = Page.objects.type(*kinds).live().public().order_by("path").first() if kinds else None
+    return index.get_url(request) if index else "/"
 
 
 def by_token(view):
@@ -111,7 +123,9 @@ def confirm_page(request, subscription):
             state = "done"
     if state == "ask" and subscription.is_expired():
         return _link_problem(request, "expired", plan, status=410)
-    context = _context(plan, _("Bekreft"), state=state, subscription=subscription)
+    context = _context(
+        plan, _("Bekreft"), scope=subscription.scope, state=state, subscription=subscription
+    )
     return render(request, "subscriptions/confirm_page.html", context)
 
 
@@ -127,5 +141,7 @@ def unsubscribe_page(request, subscription):
         with suppress(services.UnknownToken):
             services.unsubscribe(subscription.token)
         state = "done"
-    context = _context(plan, _("Slutt å følge"), state=state, subscription=subscription)
+    context = _context(
+        plan, _("Slutt å følge"), scope=subscription.scope, state=state, subscription=subscription
+    )
     return render(request, "subscriptions/unsubscribe_page.html", context)

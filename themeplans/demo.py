@@ -6,6 +6,7 @@ from functools import cache
 
 from django.conf import settings
 
+from participation.demo import demo_document
 from themeplans.models import (
     Milestone,
     Person,
@@ -117,3 +118,27 @@ def _build_plan(plan):
         for item in plan.get("people", [])
     ]
     return page
+
+
+CLIMATE_PLAN = "handling-mot-klimaendringene"
+CURRENT_PLAN_TITLE = "Temaplan for handling mot klimaendringene, vedtatt (demo)"
+PREVIOUS_PLAN_TITLE = "Klima- og energiplan, forrige versjon (demo)"
+
+
+def load_current_plan():
+    """«Gjeldende plan» on the climate plan: the adopted plan and the version before, as demo
+    documents. Set once; an editor's later choice is kept."""
+    plan = ThemePlanPage.objects.filter(slug=CLIMATE_PLAN).first()
+    if plan is None or plan.current_plan_document_id:
+        return []
+    plan = plan.get_latest_revision_as_object()
+    plan.current_plan_document = demo_document(
+        CURRENT_PLAN_TITLE, "temaplan-klima-vedtatt.pdf", CURRENT_PLAN_TITLE
+    )
+    plan.current_plan_date = date(2021, 3, 18)
+    plan.previous_plan_document = demo_document(
+        PREVIOUS_PLAN_TITLE, "klima-og-energiplan-forrige.pdf", PREVIOUS_PLAN_TITLE
+    )
+    plan.previous_plan_date = date(2016, 6, 14)
+    plan.save_revision().publish()
+    return ["gjeldende plan for klima"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from core import events
 from participation import events as participation_events
+from participation import summaries
 from themeplans import dates
 
 PLAN_PUBLISHED = "plan-published"
@@ -58,8 +59,10 @@ def record_plan(plan, reword_all=False):
 
 
 def record_published(sender, instance, **kwargs):
-    """page_published receiver: a plan's news is stored the moment it is published."""
+    """page_published receiver: a plan's news is stored the moment it is published, and the
+    senders of a round whose summary is now published are mailed it (once each)."""
     record_plan(instance.specific)
+    summaries.mail_published(instance)
 
 
 def record_all():

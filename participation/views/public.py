@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from core import antispam, paging
 from core.database_outage import StorageAway
 from core.pages import subpage_context
-from participation import links, mails, public_copies, services, upload_limits
+from participation import links, mails, public_copies, services, summaries, upload_limits
 from participation.forms import SubmissionForm, WithdrawForm
 from participation.models import Submission
 from participation.rounds import summarise
@@ -101,6 +101,7 @@ def form_page(request, plan):
             form.add_error(None, message)
         elif form.errors:
             form.keep_attachment()  # the sender corrects the rest without choosing the file again
+    summaries.prepare(open_rounds)  # the hearing documents shown over the form
     context = _context(plan, _("Send innspill"), form=form, rounds=open_rounds)
     return render(request, "participation/form_page.html", context, status=status)
 
@@ -193,6 +194,8 @@ def private_page(request, submission):
         just_withdrawn="trukket" in request.GET,
         # The address the sender is on now; e-mails use SITE_URL instead.
         private_url=request.build_absolute_uri(links.private_path(submission)),
+        # Input → answer → summary → decision: the round's report back, once published.
+        summary_url=summaries.summary_path(submission.round),
     )
     response = render(request, "participation/private_page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -210,7 +213,12 @@ def published_page(request, plan):
         .order_by("-published_at", "-pk")
     )
     page = Paginator(submissions, PER_PAGE).get_page(paging.requested_page(request))
-    context = _context(plan, _("Innspill og svar"), submissions=page)
+    # The rounds' published summaries, over the input they sum up (on the first page).
+    summarised = []
+    if page.number == 1:
+        summarised = [r for r in _rounds(plan) if r.shows_summary]
+        summaries.prepare(summarised)
+    context = _context(plan, _("Innspill og svar"), submissions=page, summarised=summarised)
     return render(request, "participation/published_page.html", context)
 
 

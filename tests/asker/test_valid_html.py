@@ -109,7 +109,8 @@ def test_every_public_page_type_is_valid_html(client, demo_site, settings, vnu, 
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']} «{m.get('extract', '')}»"
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']} "
+        f"«{m.get('extract', '')}»"
         for m in messages
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]

@@ -202,9 +202,10 @@ def test_unknown_address_is_not_found(client, demo_site, url):
 def test_calendar_queries_stay_constant(client, climate_plan, django_assert_num_queries, extra):
     add_plans(extra)
     add_to_plan(climate_plan, extra)
-    # The demo's 4 climate milestones, 2 rounds and the biodiversity plan's workshop; each extra
-    # plan 3 milestones, and the climate plan one milestone and one round per extra.
-    expected = {INDEX_ICS: 7 + 3 * extra + 2 * extra, CLIMATE_ICS: 6 + 2 * extra}
+    # The demo's 4 climate milestones and 2 rounds, the biodiversity plan's workshop and the water
+    # plan's 2 rounds; each extra plan 3 milestones, and the climate plan one milestone and one
+    # round per extra.
+    expected = {INDEX_ICS: 9 + 3 * extra + 2 * extra, CLIMATE_ICS: 6 + 2 * extra}
     for url, count in ((INDEX_ICS, QUERIES["index"]), (CLIMATE_ICS, QUERIES["plan"])):
         client.get(url)
         with django_assert_num_queries(count):

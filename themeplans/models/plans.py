@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page import models as routable
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -25,7 +26,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.pages import RememberRouteMixin
 from participation.pages import ParticipationPageMixin, participation_by_page, rounds_tab
-from subscriptions.pages import FollowPageMixin
+from subscriptions.pages import FollowAllPageMixin, FollowPageMixin
 from themeplans import calendar, dates, feeds, phases, schedule
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
@@ -34,7 +35,7 @@ from themeplans.validators import validate_case_number
 OSLO = ZoneInfo("Europe/Oslo")
 
 # Addresses the index's own routes take (rss/): a plan there could never be reached.
-RESERVED_SLUGS = {"rss"}
+RESERVED_SLUGS = {"rss", "folg"}
 
 
 # The feeds under the index and each plan, as visitors reach them (asker/urls.py).
@@ -46,8 +47,9 @@ def today():
     return timezone.localdate()
 
 
-class ThemePlanIndexPage(RememberRouteMixin, routable.RoutablePageMixin, Page):
-    """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan."""
+class ThemePlanIndexPage(FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page):
+    """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan;
+    people follow every plan by e-mail at /temaplaner/folg/."""
 
     intro = RichTextField(
         _("Innledning"),
@@ -220,6 +222,33 @@ class ThemePlanPage(
         DocumentsBlock(), verbose_name=_("Relevante dokumenter og lenker"), blank=True
     )
 
+    # «Gjeldende plan»: the adopted plan as a document, and the version it replaced.
+    current_plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Gjeldende plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den vedtatte planen som dokument."),
+    )
+    current_plan_date = models.DateField(
+        _("Dato for gjeldende plan"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen planen ble vedtatt. Tom: datoen under «Vedtatt»."),
+    )
+    previous_plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Forrige versjon av planen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Planen som gjaldt før, når planen er revidert."),
+    )
+    previous_plan_date = models.DateField(_("Dato for forrige versjon"), null=True, blank=True)
+
     horizon_years = models.PositiveSmallIntegerField(_("Planperiode (år)"), default=12)
     revision_years = models.PositiveSmallIntegerField(_("Revideres hvert (år)"), default=4)
     adopted_on = models.DateField(
@@ -256,6 +285,17 @@ class ThemePlanPage(
     schedule_panels = [InlinePanel("milestones", heading=_("Milepæler"), label=_("Milepæl"))]
     people_panels = [InlinePanel("people", heading=_("Personer"), label=_("Person"))]
     document_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("current_plan_document"), FieldPanel("current_plan_date")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("previous_plan_document"), FieldPanel("previous_plan_date")]
+                ),
+            ],
+            heading=_("Gjeldende plan"),
+        ),
         FieldPanel("knowledge_base_text"),
         FieldPanel("knowledge_base_document"),
         FieldPanel("documents"),
@@ -353,6 +393,11 @@ class ThemePlanPage(
     def calendar_feed(self, request):
         return calendar.calendar_response(request, self, [self], Milestone.objects.all())
 
+    @property
+    def current_plan_day(self):
+        """The date the current plan is from: its own, or the adoption date."""
+        return self.current_plan_date or self.adopted_on
+
     def _load_bodies(self):
         """Both political bodies of the mandate in one query instead of one each."""
         ids = {self.mandate_body_id, self.processing_body_id} - {None}
@@ -360,10 +405,26 @@ class ThemePlanPage(
         self.mandate_body = bodies.get(self.mandate_body_id)
         self.processing_body = bodies.get(self.processing_body_id)
 
+    PAGE_DOCUMENTS = (
+        "current_plan_document",
+        "previous_plan_document",
+        "mandate_document",
+        "knowledge_base_document",
+    )
+
+    def _load_plan_documents(self):
+        """The page's own documents (the current and previous plan, the mandate, the knowledge
+        base) in one query instead of one each."""
+        ids = {getattr(self, f"{name}_id") for name in self.PAGE_DOCUMENTS} - {None}
+        documents = get_document_model().objects.in_bulk(ids) if ids else {}
+        for name in self.PAGE_DOCUMENTS:
+            setattr(self, name, documents.get(getattr(self, f"{name}_id")))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         day = today()
         self._load_bodies()
+        self._load_plan_documents()
         milestones = list(
             self.milestones.select_related("body", "moved_by__body", "moved_by__document").order_by(
                 "sort_order"

@@ -28,6 +28,8 @@ class Command(BaseCommand):
         ("temaplaner", themeplan_content.load_plans),
         ("innspillsrunder", participation_content.load_rounds),
         ("demo-innspill", participation_content.load_submissions),
+        ("oppsummering og høringsdokumenter", participation_content.load_report_back),
+        ("gjeldende plan", themeplan_content.load_current_plan),
     ]
 
     def handle(self, *args, **options):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('themeplans', '0006_fill_event_log'),
+        ("themeplans", "0007_plan_editors_group"),
     ]
 
     operations = [

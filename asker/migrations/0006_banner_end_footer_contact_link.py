@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('asker', '0004_unguessable_document_names'),
+        ("asker", "0005_search_published_input"),
     ]
 
     operations = [

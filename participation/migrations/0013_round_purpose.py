@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0008_submission_form_stamp'),
+        ("participation", "0012_moderators_export_personal_data"),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ import participation.storage
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("participation", "0008_submission_form_stamp"),
+        ("participation", "0010_listing_page_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

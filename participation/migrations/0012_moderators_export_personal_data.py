@@ -37,6 +37,6 @@ def take_from_moderators(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("participation", "0009_export_jobs_and_personal_data")]
+    dependencies = [("participation", "0011_export_jobs_and_personal_data")]
 
     operations = [migrations.RunPython(give_to_moderators, take_from_moderators)]
