@@ -238,7 +238,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norsk bokmål")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then the Norwegian for the Wagtail admin strings Wagtail itself lacks
+# (scripts/wagtail_nb_catalogue.py), which must come before Wagtail's own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 FORMAT_MODULE_PATH = ["asker.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

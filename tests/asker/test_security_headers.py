@@ -89,9 +89,7 @@ def test_the_admin_has_its_own_policy_that_still_loads_nothing_from_elsewhere(cl
     assert set(response.cookies) == {"csrftoken"}
 
 
-# Not the index (/temaplaner/) until its timeline is drawn without an inline <style>: that
-# change comes from another branch; then it belongs in this list.
-SAME_FOR_EVERYONE = ["/", PLAN, PLAN + "innspill/publiserte/"]
+SAME_FOR_EVERYONE = ["/", "/temaplaner/", PLAN, PLAN + "innspill/publiserte/"]
 
 
 @pytest.mark.parametrize("path", SAME_FOR_EVERYONE)
