@@ -146,6 +146,14 @@ def content_lang(language=None):
 
 
 @register.filter
+def in_content_lang(text):
+    """Norwegian content (a plan's title) to put inside an interface sentence: marked
+    lang="nb" where the interface is not Norwegian, so a screen reader says it right."""
+    mark = languages.lang_mark()
+    return format_html('<span lang="{}">{}</span>', mark, text) if mark and text else text
+
+
+@register.filter
 def marking_title(text, page):
     """`text` (a sentence in the interface's language) with the page's title in it marked
     lang="nb" where the interface is not Norwegian: «New theme plan: <span lang="nb">…</span>»."""

@@ -103,7 +103,7 @@ def test_theme_plan_index_shows_intro_breadcrumbs_and_active_menu_item(client, d
     assert 'aria-current="page">Temaplaner for Asker kommune</a>' in html
 
 
-@pytest.mark.parametrize(("path", "queries"), [("/", 8), ("/temaplaner/", 11)])
+@pytest.mark.parametrize(("path", "queries"), [("/", 9), ("/temaplaner/", 11)])
 def test_page_uses_a_pinned_number_of_queries(
     client, demo_site, django_assert_num_queries, path, queries
 ):

@@ -47,7 +47,9 @@ def fix_moments():
     ParticipationRound.objects.filter(title__startswith="Demo").update(
         opens_at=oslo(2026, 6, 1, 0, 0), closes_at=oslo(2026, 7, 10, 23, 59)
     )
-    for number, submission in enumerate(Submission.objects.order_by("name")):
+    # The climate plan's input: the demo input the fixture was captured with.
+    climate_input = Submission.objects.filter(round__page__slug=CLIMATE).order_by("name")
+    for number, submission in enumerate(climate_input):
         Submission.objects.filter(pk=submission.pk).update(
             answered_at=oslo(2026, 6, 10, 14, 0) + timedelta(days=number)
             if submission.answered_at
