@@ -86,8 +86,8 @@ def test_reading_a_plan_by_keyboard(browser, site):
     assert page.evaluate("document.querySelector(':target').id") == "framdrift"
     assert page.locator("#framdrift").is_visible()
     assert link["text"] == "Framdrift"
-    # The schedule is a list inside the region named by its heading.
-    schedule = page.get_by_role("region", name="Framdrift").get_by_role("list").first
+    # The schedule is a list inside the region named by its heading (after the list of rounds).
+    schedule = page.get_by_role("region", name="Framdrift").get_by_role("list").last
     assert schedule.get_by_role("listitem").count() >= 3
     page.context.close()
 
@@ -105,7 +105,7 @@ def test_the_schedule_of_all_plans_by_keyboard(browser, site):
     summary = tab_to(page, lambda active: active["tag"] == "summary")
     assert summary["text"] == "Vis tidsplanen som tabell"
     page.keyboard.press("Enter")
-    table = page.get_by_role("table", name="Milepæler for alle temaplaner")
+    table = page.get_by_role("table", name="Milepæler og innspillsrunder for alle temaplaner")
     assert table.is_visible()
     assert table.get_by_role("row").count() >= 3
     page.context.close()

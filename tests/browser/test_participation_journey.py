@@ -114,7 +114,9 @@ def test_input_from_citizen_to_answer_and_publication(
     entry = page.locator("article", has_text="Laget ønsker flere ombruksstasjoner")
     expect(entry).to_contain_text("Ombruk blir et eget tema")
     if named:
-        expect(entry).to_contain_text("Kari Testesen, Testlaget")
+        # Published under the organisation's name, with who sent it (as regjeringen.no does).
+        expect(entry.locator("h2")).to_contain_text("Testlaget")
+        expect(entry).to_contain_text("Sendt av Kari Testesen")
     else:
         expect(entry).not_to_contain_text("Kari Testesen")
         expect(entry).to_contain_text("Navnet er ikke publisert")
