@@ -10,7 +10,7 @@ similarity (pg_trgm) for a misspelt or compound word. SQLite matches each word a
 
 from django.db import connection
 from django.db.models import Q
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from core import search
 from participation.links import PUBLISHED_PER_PAGE, published_path
@@ -111,11 +111,12 @@ def _published_url(submission, position):
 
 
 def describe(request, submissions):
-    """Each input titled with the plan it was sent to; its text and the answer as excerpts."""
+    """Each input titled «Innspill til <the plan>» (a link apart from the plan's own); its text
+    and the answer as excerpts."""
     positions = _published_positions(submissions)
     return [
         search.Found(
-            submission.round.page.title,
+            gettext("Innspill til %(plan)s") % {"plan": submission.round.page.title},
             _published_url(submission, positions.get(submission.pk)),
             [
                 ("", submission.public_text),

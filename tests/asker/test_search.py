@@ -117,7 +117,7 @@ def test_published_input_links_to_its_place_on_the_published_page(client, demo_s
     submission = Submission.objects.get(text__contains="ombruksstasjoner")
     assert href == f"{PUBLISHED_INPUT}#innspill-{submission.reference}"
     # Titled with its plan, with its own text as the excerpt (issue 20 point 10).
-    assert title == "Temaplan for handling mot klimaendringene"
+    assert title == "Innspill til Temaplan for handling mot klimaendringene"
     assert "Innspill INN-" not in html
     assert "<mark>ombruksstasjoner</mark>" in html
     page = client.get(href.split("#")[0]).content.decode()

@@ -70,7 +70,7 @@ def test_klima_ranks_the_climate_plan_above_the_water_plan(client, demo_site):
 def test_input_is_titled_with_its_plan_and_shows_its_text(client, demo_site):
     html = first_hit(client, "sykkelvei")[1]
     title = re.search(r'class="search-result__link" href="[^"]+">([^<]+)</a>', html).group(1)
-    assert unescape(title) == "Temaplan for handling mot klimaendringene"
+    assert unescape(title) == "Innspill til Temaplan for handling mot klimaendringene"
     assert "Innspill INN-" not in html
     assert "trygge <mark>sykkelveier</mark> til skolene" in html
 

@@ -22,7 +22,7 @@ def test_searching_for_a_topic_leads_to_the_climate_plan(browser, site_url, widt
     assert page.locator(".search-result mark").first.inner_text() == "Sirkulærøkonomi"
     check(page, width, "sok-treff")
 
-    page.get_by_role("link", name="Temaplan for handling mot klimaendringene").click()
+    page.get_by_role("link", name="Temaplan for handling mot klimaendringene", exact=True).click()
     page.wait_for_url(f"**{PLAN}")
     assert page.locator("h1").inner_text() == "Temaplan for handling mot klimaendringene"
     page.context.close()  # no request may reach the live server after the test

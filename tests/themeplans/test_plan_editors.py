@@ -4,11 +4,13 @@ name, and can add a person from inside the plan editor's chooser (issue #19, poi
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from tests.participation.moderation_support import make_user
 from themeplans.models import Person, ThemePlanIndexPage, ThemePlanPage
-from themeplans.roles import PLAN_EDITORS_GROUP
+from themeplans.roles import PLAN_EDITORS_GROUP, set_up_group
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,30 @@ def test_plan_editors_have_documents_and_images_but_not_input_or_followers(demo_
     assert user.has_perms(["themeplans.add_person", "themeplans.change_politicalbody"])
     assert not user.has_perm("participation.view_submission")
     assert not user.has_perm("subscriptions.view_subscription")
+
+
+def rights(group):
+    return (
+        set(group.permissions.values_list("codename", flat=True)),
+        set(
+            GroupCollectionPermission.objects.filter(group=group).values_list(
+                "collection_id", "permission__codename"
+            )
+        ),
+        set(
+            GroupPagePermission.objects.filter(group=group).values_list(
+                "page_id", "permission__codename"
+            )
+        ),
+    )
+
+
+def test_setting_the_group_up_again_gives_the_rights_the_migration_gave(demo_site):
+    group = Group.objects.get(name=PLAN_EDITORS_GROUP)
+    made_by_migration = rights(group)
+    group.permissions.clear()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    GroupPagePermission.objects.filter(group=group).delete()
+
+    assert rights(set_up_group()) == made_by_migration
+    assert len(made_by_migration[0]) == 1 + 16  # the admin, and four rights on four snippets

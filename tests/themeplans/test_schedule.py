@@ -206,7 +206,12 @@ def test_labels_of_bars_in_the_right_half_end_at_the_bar():
 
 @pytest.mark.parametrize(
     ("today", "align"),
-    [(date(2020, 1, 10), "start"), (date(2020, 12, 1), "center"), (date(2021, 12, 20), "end")],
+    [
+        (date(2020, 1, 10), "start"),
+        (date(2020, 12, 1), "center"),
+        (date(2021, 10, 1), "end"),
+        (date(2021, 12, 20), "end"),
+    ],
 )
 def test_today_label_stays_inside_the_axis(today, align):
     assert timeline([CLIMATE], today)["today_align"] == align
