@@ -153,7 +153,8 @@ def test_the_whole_listing_is_counted_from_statistics_and_says_so(
     assert count_label(moderator_client.get(LISTING)) == f"ca. {total} innspill"
     # A filtered listing is counted exactly: the number of matches is what was asked for.
     filtered = moderator_client.get(LISTING, {"state": "received"})
-    assert count_label(filtered) == f"{total - 5} innspill"
+    received = Submission.objects.filter(state="received").count()
+    assert count_label(filtered) == f"{received} innspill"
 
 
 def test_a_short_listing_is_counted_exactly(moderator_client, demo_round):
