@@ -22,14 +22,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from participation import case_report, export_jobs, exports
 from participation.models import ExportJobState, ParticipationRound
 from participation.moderation import filters, permissions
+from participation.moderation.screens import ModerationScreen
 
 PERSONAL_PARAMETER = "personopplysninger"
 EXPORTS = "participation_exports"  # URL namespace of «Eksporter»
@@ -131,19 +130,12 @@ class RoundReportView(View):
         )
 
 
-class ExportJobsView(WagtailAdminTemplateMixin, TemplateView):
+class ExportJobsView(ModerationScreen):
     """The exports made in the background that this user may download."""
 
     page_title = _("Eksporter")
     header_icon = "download"
     template_name = "participation/admin/export_jobs.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        permissions.require(request.user, "view")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,14 +13,13 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_dates import TypedDateInput
 from core.spreadsheets import csv_lines
 from participation.moderation import charts, permissions, statistics
+from participation.moderation.screens import ModerationScreen
 
 STATISTICS = "participation_statistics"
 INVALID_DATE = _("Skriv datoen som dd.mm.åååå, for eksempel 31.12.2025.")
@@ -165,19 +164,12 @@ def csv_response(rows, today):
     return response
 
 
-class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class StatisticsView(ModerationScreen):
     """Input per plan, round, sender category and state, a chart and a CSV file of the same."""
 
     page_title = _("Statistikk for innspill")
     header_icon = "table"
     template_name = "participation/admin/statistics.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        permissions.require(request.user, "view")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get(self, request, *args, **kwargs):
         rounds = statistics.all_rounds()

@@ -18,12 +18,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
@@ -38,6 +36,7 @@ from participation.models import (
     SubmissionState,
 )
 from participation.moderation import export_views, filters, permissions
+from participation.moderation.screens import ModerationScreen
 from participation.views.public import attachment_response
 
 # URL names; the submission viewset keeps Wagtail's snippet namespace (mails.compose).
@@ -167,19 +166,12 @@ class AttachmentView(View):
         return attachment_response(get_object_or_404(Submission, pk=pk))
 
 
-class RoundsView(WagtailAdminTemplateMixin, TemplateView):
+class RoundsView(ModerationScreen):
     """Every round with its plan, dates, state and input per state, and its downloads."""
 
     page_title = _("Innspillsrunder")
     header_icon = "calendar"
     template_name = "participation/admin/rounds.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        permissions.require(request.user, "view")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
