@@ -89,6 +89,21 @@ def test_each_sender_with_an_address_gets_the_summary_once(
     assert OutboxMail.objects.filter(kind=MailKind.SUMMARY).count() == 2
 
 
+def test_links_in_the_mailed_summary_are_full_addresses(
+    closed, culture, django_capture_on_commit_callbacks
+):
+    """A link to a page of the site is stored as a page id; in a mail it must lead to the site,
+    not to "/temaplaner/…" in the reader's mail program."""
+    add_input(closed, email="kari@example.no")
+    text = f'<p>Les <a linktype="page" id="{culture.pk}">planen</a>.</p>'
+
+    publish_summary(closed, django_capture_on_commit_callbacks, text=text)
+
+    html = summary_mails()[0].alternatives[0][0]
+    assert f'href="http://testserver{culture.url}"' in html
+    assert 'href="/' not in html
+
+
 def test_no_mail_before_the_summary_is_published(closed, django_capture_on_commit_callbacks):
     add_input(closed, email="kari@example.no")
     ParticipationRound.objects.filter(pk=closed.pk).update(summary=SUMMARY)  # written, not ticked
