@@ -41,7 +41,8 @@ def show(path, rows=5):
 
     sheet = openpyxl.load_workbook(path).active
     print(f"Fil: {path.name}")
-    print(f"Ark: {sheet.title!r}, {sheet.max_row} rader × {sheet.max_column} kolonner")
+    inputs, columns = sheet.max_row - 1, sheet.max_column
+    print(f"Ark: {sheet.title!r}, overskriftsrad + {inputs} innspill, {columns} kolonner")
     print(f"Frosset: {sheet.freeze_panes}   Filter: {sheet.auto_filter.ref}")
     print("Kolonnebredder:")
     for column in range(1, sheet.max_column + 1):

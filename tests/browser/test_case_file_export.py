@@ -7,25 +7,11 @@ from pathlib import Path
 
 import docx
 import openpyxl
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from participation.demo import WATER_CLOSED
-from participation.moderation.permissions import MODERATORS_GROUP
 from tests.browser.admin_helpers import log_in, screenshot_editor
-
-PASSWORD = "langt-og-trygt-passord"
-MODERATION = ["access_admin", "view_submission", "change_submission"]
-
-
-def make_staff(username, permissions, group=None):
-    user = get_user_model().objects.create_user(username, f"{username}@asker.kommune.no", PASSWORD)
-    user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
-    if group:
-        # Earlier transactional tests may have emptied the tables the migration filled.
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
+from tests.browser.staff import MODERATION, PASSWORD, make_staff
 
 
 def download(page, link):
@@ -49,7 +35,7 @@ def sheet_rows(path):
 
 
 def test_a_moderator_exports_a_round_for_the_case_file(browser, site_url):
-    make_staff("moderator", [*MODERATION, "export_personal_data"], MODERATORS_GROUP)
+    make_staff("moderator", [*MODERATION, "export_personal_data"])
     make_staff("vikar", MODERATION)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
     page = context.new_page()
