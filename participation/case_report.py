@@ -16,6 +16,7 @@ from participation.models import Publication, SenderCategory, Submission, Submis
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHUNK_ROWS = 2000
+LANGUAGE = "nb-NO"
 
 
 def included(round):
@@ -35,7 +36,6 @@ def _sender(name, organisation, publication, anonymised_at):
 def write(round, file):
     """Write the report for `round` to the binary file `file`; returns the number of inputs."""
     from docx import Document
-    from docx.shared import Pt
 
     submissions = included(round)
     counts = {
@@ -47,15 +47,17 @@ def write(round, file):
     states = dict(SubmissionState.choices)
 
     document = Document()
-    document.core_properties.title = f"{round.title} – {round.page.title}"
-    document.core_properties.author = ""
-    document.core_properties.comments = ""
+    _set_up(document, f"{round.title} – {round.page.title}")
     document.add_heading(_("Innspill til %(plan)s") % {"plan": round.page.title}, level=0)
-    period = "{} – {}".format(
-        timezone.localtime(round.opens_at).strftime("%d.%m.%Y"),
-        timezone.localtime(round.closes_at).strftime("%d.%m.%Y"),
+    _facts(
+        document,
+        [
+            (_("Runde"), round.title),
+            (_("Type"), round.get_kind_display()),
+            (_("Periode"), f"{_day(round.opens_at)}–{_day(round.closes_at)}"),
+            (_("Laget"), _day(timezone.now())),
+        ],
     )
-    document.add_paragraph(f"{round.title} ({round.get_kind_display()}), {period}")
     document.add_paragraph(
         _(
             "%(count)s innspill, gruppert etter tema. Innspill som avsenderen har trukket "
@@ -66,17 +68,10 @@ def write(round, file):
     )
 
     document.add_heading(_("Antall innspill per tema"), level=1)
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = _("Tema")
-    table.rows[0].cells[1].text = _("Antall")
     ordered_topics = sorted(counts, key=lambda topic: (topic == "", topic.casefold()))
-    for topic in ordered_topics:
-        cells = table.add_row().cells
-        cells[0].text = topic_label(topic)
-        cells[1].text = str(counts[topic])
-    cells = table.add_row().cells
-    cells[0].text, cells[1].text = _("I alt"), str(total)
+    _counts_table(
+        document, [(topic_label(topic), counts[topic]) for topic in ordered_topics], total
+    )
 
     fields = (
         "topic",
@@ -98,18 +93,107 @@ def write(round, file):
             if topic != current:
                 current = topic
                 document.add_heading(f"{topic_label(topic)} ({counts[topic]})", level=1)
-            _quote(document, row, categories, states, Pt)
+            _quote(document, row, categories, states)
     document.save(file)
     return total
 
 
-def _quote(document, row, categories, states, Pt):
+def _day(moment):
+    """A day the Norwegian way, 04.09.2026, in Norwegian time."""
+    return timezone.localtime(moment).strftime("%d.%m.%Y")
+
+
+def _set_up(document, title):
+    """A4 in Norwegian with page numbers: python-docx's template is US Letter in English, with
+    its own author and a creation date in 2013."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    now = timezone.now()
+    properties = document.core_properties
+    properties.title, properties.author, properties.comments = title, "", ""
+    properties.last_modified_by, properties.language = "", LANGUAGE
+    properties.created = properties.modified = now
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), LANGUAGE)
+    normal.element.get_or_add_rPr().append(language)  # Word's spelling check in Bokmål
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1  # centred
+    footer.add_run(_("Side") + " ")
+    _field(footer, "PAGE")
+    footer.add_run(" " + _("av") + " ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, instruction):
+    """A field Word fills in when it shows the page (the page number, the number of pages)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _facts(document, facts):
+    """The round's facts as short «label: value» lines, one paragraph."""
+    paragraph = document.add_paragraph()
+    for number, (label, value) in enumerate(facts):
+        run = paragraph.add_run(f"{label}: ")
+        run.bold = True
+        run = paragraph.add_run(str(value))
+        if number < len(facts) - 1:
+            run.add_break()
+
+
+def _counts_table(document, rows, total):
+    """Topic and count, the counts right-aligned in a narrow column, headings and total bold;
+    the heading row repeats when the table runs onto the next page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    widths = (Cm(13), Cm(3))
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads; Word reads the cells'
+    lines = [(_("Tema"), _("Antall"), True), *((t, c, False) for t, c in rows)]
+    for topic, count, bold in [*lines, (_("I alt"), total, True)]:
+        cells = table.add_row().cells
+        for cell, value, width in zip(cells, (topic, count), widths, strict=True):
+            cell.width = width
+            run = cell.paragraphs[0].add_run(str(value))
+            run.bold = bold
+        cells[1].paragraphs[0].alignment = 2  # right
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+    header[-1].set(qn("w:val"), "true")
+
+
+def _quote(document, row, categories, states):
+    from docx.shared import Pt
+
     reference, received_at, category, state, text, name, organisation, publication, anon = row
     sender = _sender(name, organisation, publication, anon)
     heading = document.add_paragraph()
+    heading.paragraph_format.keep_with_next = True  # never a reference alone at a page's foot
+    heading.paragraph_format.space_after = Pt(2)
     heading.add_run(reference).bold = True
     details = [
-        timezone.localtime(received_at).strftime("%d.%m.%Y"),
+        _day(received_at),
         str(categories.get(category, category)),
         str(states.get(state, state)),
     ]

@@ -145,7 +145,7 @@ def write_csv(submissions, file, personal=False):
 
 
 def write_xlsx(submissions, file, personal=False):
-    widths = [18, *([24, 24] if personal else []), 30, 30, 16, 18, 20, 24, 16, 60, 40, 40]
+    widths = [18, *([24, 24] if personal else []), 30, 30, 17, 18, 20, 24, 16, 60, 40, 40]
     spreadsheets.write_xlsx(
         file, str(_("Innspill")), headings(personal), rows(submissions, personal), widths
     )

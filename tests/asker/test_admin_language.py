@@ -36,6 +36,7 @@ SEEN_IN_ENGLISH = [
     "Title tag",
     "Help",
     "You have unsaved edits",
+    "Actions",  # the header buttons' label, English in Wagtail's template
 ]
 
 

@@ -4,6 +4,7 @@ exports made in the background, and anonymisation in batches."""
 
 import csv
 import io
+import re
 from collections import Counter
 from datetime import timedelta
 from io import StringIO
@@ -18,7 +19,7 @@ from wagtail.log_actions import registry as log_actions
 from wagtail.models import ModelLogEntry
 
 from core.models import OutboxMail
-from participation import exports, mails, retention
+from participation import case_report, exports, mails, retention
 from participation.models import ExportJob, Submission
 from participation.moderation.permissions import MODERATORS_GROUP
 from tests.participation import files
@@ -168,6 +169,31 @@ def test_the_word_report_groups_the_rounds_input_by_topic(moderator_client, demo
     in_table = {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
     assert in_table["Sykkelvei"] == "2" and in_table["Skole"] == "1"
     assert in_table["I alt"] == str(kept.count())
+
+
+def test_the_word_report_is_a_norwegian_a4_document_with_page_numbers(demo_round, senders):
+    """What a case officer notices when the report goes into the case file: A4, not US Letter;
+    Bokmål for Word's spelling check; «Side 1 av 2» at the foot; the round's facts with
+    Norwegian dates; today's date, not the template's 2013."""
+    file = io.BytesIO()
+    case_report.write(demo_round, file)
+    document = docx.Document(io.BytesIO(file.getvalue()))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert document.core_properties.language == "nb-NO"
+    assert document.core_properties.created.date() == timezone.now().date()
+    assert 'w:val="nb-NO"' in document.styles["Normal"].element.xml
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("Side ") and " av " in footer.text
+    assert {"PAGE", "NUMPAGES"} <= set(re.findall(r'w:instr="(\w+)"', footer._p.xml))
+    facts = document.paragraphs[1].text.splitlines()
+    opens = timezone.localtime(demo_round.opens_at).strftime("%d.%m.%Y")
+    closes = timezone.localtime(demo_round.closes_at).strftime("%d.%m.%Y")
+    assert facts[0] == f"Runde: {demo_round.title}"
+    assert f"Periode: {opens}–{closes}" in facts
+    header = document.tables[0].rows[0]
+    assert "w:tblHeader" in header._tr.xml  # repeated on the next page
+    assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
 
 
 def test_a_large_export_is_made_in_the_background_and_downloaded_later(

@@ -116,6 +116,30 @@ def test_xlsx_of_a_round_opens_with_the_same_content(moderator_client, demo_roun
     )
 
 
+def test_xlsx_is_laid_out_for_a_case_officers_excel(moderator_client, demo_round):
+    """Dates as Norwegian dates, the heading row bold and frozen, a filter on every column,
+    columns wide enough to read."""
+    response = export(moderator_client, demo_round, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = sheet.max_row
+    assert sheet.title == "Innspill"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:K{rows}"
+    assert all(cell.font.bold for cell in sheet[1])
+    received = sheet.cell(row=2, column=4)
+    assert received.is_date and received.number_format == "dd.mm.yyyy hh:mm"
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ADI"}
+    assert widths == {"A": 18, "D": 17, "I": 60}
+
+
+def test_csv_writes_a_date_the_norwegian_way():
+    from datetime import date
+
+    from core.spreadsheets import csv_value
+
+    assert csv_value(date(2026, 11, 20)) == "20.11.2026"
+
+
 def test_csv_makes_text_that_looks_like_a_formula_harmless(moderator_client, demo_round):
     dahl = demo_input("Nils Dahl")
     dahl.text = '=HYPERLINK("http://example.com","Klikk")'
