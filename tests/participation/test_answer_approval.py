@@ -234,6 +234,20 @@ def test_an_answer_approved_before_publishing_goes_out_when_published(
     assert [m.to for m in mail.outbox] == [["per@example.no"]]
 
 
+def test_publishing_many_at_once_does_not_send_an_answer_waiting_for_approval(
+    writer, approval_round, on_commit
+):
+    waiting = make_submission(approval_round)
+    save_answer(writer, waiting, ANSWER, on_commit)
+    url = f"/admin/bulk/participation/submission/publish/?id={waiting.pk}&next={LISTING}"
+    response = on_commit(writer.post, url, follow=True)
+    assert "1 innspill er publisert." in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.state == SubmissionState.PUBLISHED and waiting.answer_sent == ""
+    assert mail.outbox == []
+    assert answer_approval.is_waiting(waiting)
+
+
 def test_rounds_without_the_setting_answer_on_save_as_before(
     moderator_client, demo_round, on_commit
 ):
