@@ -130,6 +130,16 @@ class ParticipationRound(Orderable):
         default=True,
         help_text=_("PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB."),
     )
+    # Issue 19: a second pair of eyes on answers (participation.answer_approval).
+    answers_need_approval = models.BooleanField(
+        _("Svar må godkjennes"),
+        default=False,
+        help_text=_(
+            "Et svar til avsenderen sendes først når en annen moderator enn den som skrev det, "
+            "har godkjent det. Til da vises det ikke offentlig og sendes ikke på e-post. Gjelder "
+            "fra planen er publisert."
+        ),
+    )
 
     documents = StreamField(
         RoundDocumentsBlock(),
@@ -168,6 +178,7 @@ class ParticipationRound(Orderable):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("intro"),
         FieldPanel("allow_attachments"),
+        FieldPanel("answers_need_approval"),
         FieldPanel("documents"),
         MultiFieldPanel(
             [
@@ -362,6 +373,36 @@ class Submission(models.Model):
     )
     answered_at = models.DateTimeField(_("Svar sendt"), null=True, blank=True, editable=False)
     answer_sent = models.TextField(blank=True, editable=False)  # the answer last e-mailed
+    # Who wrote the answer as it stands, and when: set whenever a moderator changes its text.
+    # In a round whose answers need approval (participation.answer_approval) the answer is
+    # given only once someone else has approved this very text (`answer_approved`), or has sent
+    # it back with a comment.
+    answer_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Svaret skrevet av"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answer_proposed_at = models.DateTimeField(
+        _("Svaret skrevet"), null=True, blank=True, editable=False
+    )
+    answer_approved = models.TextField(blank=True, editable=False)  # the text last approved
+    answer_returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Svaret sendt tilbake av"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answer_returned_at = models.DateTimeField(
+        _("Svaret sendt tilbake"), null=True, blank=True, editable=False
+    )
+    answer_return_comment = models.TextField(_("Kommentar til svaret"), blank=True, editable=False)
 
     received_at = models.DateTimeField(_("Mottatt"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("Sist endret"), auto_now=True)

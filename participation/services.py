@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import front_cache, languages
-from participation import attachments, events, mails, public_copies
+from participation import answer_approval, attachments, events, mails, public_copies
 from participation.models import Publication, Submission, SubmissionState
 
 log = logging.getLogger(__name__)
@@ -162,11 +162,14 @@ def reopen(submission):
 def send_answer_if_new(submission):
     """Give the answer once the input is published or declined: it then shows with the input
     (`answer_sent` is the answer given) and is e-mailed, again only when staff change it.
-    Anonymised input has no e-mail address left, but its answer is still given."""
+    Anonymised input has no e-mail address left, but its answer is still given. In a round
+    whose answers need approval, only an approved answer is given (participation.answer_approval).
+    """
     if (
         submission.answer.strip()
         and submission.answer != submission.answer_sent
         and submission.state in (SubmissionState.PUBLISHED, SubmissionState.DECLINED)
+        and answer_approval.may_be_given(submission)
     ):
         submission.answer_sent = submission.answer
         submission.answered_at = timezone.now()
@@ -174,3 +177,10 @@ def send_answer_if_new(submission):
         mails.post_answer(submission)
         return True
     return False
+
+
+def give_approved_answer(submission):
+    """A second moderator approved the answer: given now if the input is published or
+    declined (else when it is), as when staff save an answer in a round without approval."""
+    if send_answer_if_new(submission):
+        _public_changed(submission)

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from participation import exports, plan_editor
+from participation import answer_approval, exports, plan_editor
 from participation.models import Submission
 from participation.moderation import bulk_actions, permissions
 from participation.moderation.viewsets import ParticipationMenu
@@ -31,4 +31,14 @@ def register_export_log_actions(actions):
         exports.PERSONAL_DATA_ACTION,
         _("Eksport med personopplysninger"),
         _("Innspill eksportert med navn og organisasjon"),
+    )
+
+
+@hooks.register("register_log_actions")
+def register_answer_approval_log_actions(actions):
+    actions.register_action(
+        answer_approval.APPROVED_ACTION, _("Svar godkjent"), _("Svaret er godkjent og gitt")
+    )
+    actions.register_action(
+        answer_approval.RETURNED_ACTION, _("Svar sendt tilbake"), _("Svaret er sendt tilbake")
     )

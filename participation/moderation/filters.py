@@ -13,7 +13,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.models import Page
 
 from core import outbox
-from participation import mails
+from participation import answer_approval, mails
 from participation.models import ParticipationRound, SenderCategory, Submission, SubmissionState
 
 
@@ -83,13 +83,26 @@ class SubmissionFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_mail_failed",
     )
+    answer_waiting = django_filters.ChoiceFilter(
+        label=_("Svar venter på godkjenning"),
+        choices=[("ja", _("Ja: en annen moderator må godkjenne svaret"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_answer_waiting",
+    )
 
     class Meta:
         model = Submission
-        fields = ["plan", "round", "state", "category", "topic", "received_at", "mail_failed"]
+        fields = [
+            *["plan", "round", "state", "category", "topic", "received_at", "mail_failed"],
+            "answer_waiting",
+        ]
 
     def filter_mail_failed(self, queryset, name, value):
         return queryset.filter(mail_failing) if value else queryset
+
+    def filter_answer_waiting(self, queryset, name, value):
+        return queryset.filter(answer_approval.waiting) if value else queryset
 
 
 SEARCH_FIELDS = ["reference", "name", "email", "organisation", "text"]

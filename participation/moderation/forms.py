@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from participation import answer_approval
 from participation.models import Submission, SubmissionState
 from participation.moderation import decisions
 
@@ -26,6 +27,11 @@ ANSWER_HELP = _(
     "Svaret går ikke ut mens innspillet står som «Mottatt», bare når du publiserer det eller "
     "velger «Ikke publisert». Er innspillet publisert, vises svaret også på planens side."
 )
+ANSWER_NEEDING_APPROVAL_HELP = _(
+    "I denne runden må en annen moderator godkjenne svaret før avsenderen får det på e-post. "
+    "Når du lagrer et nytt eller endret svar, venter det på godkjenning. Svaret går ikke ut "
+    "mens innspillet står som «Mottatt», bare når det er publisert eller «Ikke publisert»."
+)
 
 
 class ModerationForm(WagtailAdminModelForm):
@@ -45,7 +51,11 @@ class ModerationForm(WagtailAdminModelForm):
         if "decline_reason" in self.fields:
             self.fields["decline_reason"].help_text = DECLINE_REASON_HELP
         if "answer" in self.fields:
-            self.fields["answer"].help_text = ANSWER_HELP
+            self.fields["answer"].help_text = (
+                ANSWER_NEEDING_APPROVAL_HELP
+                if self.instance.pk and answer_approval.needs_approval(self.instance)
+                else ANSWER_HELP
+            )
         if self.initial_state == SubmissionState.WITHDRAWN:
             # The sender has taken it back: only the internal note can still change.
             for name in ("state", "decline_reason", "answer"):
@@ -77,10 +87,12 @@ class ModerationForm(WagtailAdminModelForm):
             # retention job anonymised it, while the form was open. Only the moderator's own
             # fields are taken from the form.
             current = Submission.objects.select_for_update().get(pk=submission.pk)
+            previous_answer = current.answer
             for field in MODERATOR_FIELDS:
                 if field in self.fields and not self.fields[field].disabled:
                     setattr(current, field, getattr(submission, field))
-            current.save(update_fields=[*MODERATOR_FIELDS, "updated_at"])
+            authorship = answer_approval.edited(current, previous_answer, self.for_user)
+            current.save(update_fields=[*MODERATOR_FIELDS, *authorship, "updated_at"])
             self.outcome = decisions.decide(current, chosen)
         self.instance = current
         return current

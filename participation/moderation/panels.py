@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from core.outbox import MAX_ATTEMPTS
-from participation import links, mails
+from participation import answer_approval, links, mails
 from participation.models import SubmissionState
 
 
@@ -37,6 +37,8 @@ class SubmissionPanel(Panel):
                 mail_max_attempts=MAX_ATTEMPTS,
                 answer_waiting=submission.state == SubmissionState.RECEIVED
                 and bool(submission.answer.strip())
-                and submission.answer != submission.answer_sent,
+                and submission.answer != submission.answer_sent
+                # the approval panel says what happens to an answer awaiting approval
+                and not answer_approval.is_waiting(submission),
             )
             return context

@@ -27,7 +27,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from core.admin_paging import EstimatingPaginator
-from participation import exports, mails
+from participation import answer_approval, exports, mails
 from participation.models import (
     MailKind,
     ParticipationRound,
@@ -151,6 +151,10 @@ class SubmissionEditView(EditView):
         elif outcome.answer_sent:
             message += " " + gettext(
                 "Svaret vises med innspillet (avsenderens e-postadresse er slettet)."
+            )
+        elif answer_approval.is_waiting(self.object):
+            message += " " + gettext(
+                "Svaret venter på godkjenning og sendes når en annen moderator har godkjent det."
             )
         return message
 

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from participation import exports
 from participation.models import Publication, Submission, SubmissionState
-from participation.moderation import export_views, filters, permissions, views
+from participation.moderation import approval, export_views, filters, permissions, views
 from participation.moderation.forms import ModerationForm
 from participation.moderation.panels import SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
@@ -108,6 +108,7 @@ class SubmissionViewSet(SnippetViewSet):
                 heading=_("Behandling"),
             ),
             FieldPanel("answer", heading=_("Svar til avsenderen")),
+            approval.AnswerApprovalPanel(heading=_("Godkjenning av svaret")),
         ],
         base_form_class=ModerationForm,
     )
@@ -121,6 +122,7 @@ class SubmissionViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("vedlegg/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
+            *approval.urlpatterns,
         ]
 
     def get_permissions_to_register(self):
