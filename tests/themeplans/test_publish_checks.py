@@ -39,7 +39,7 @@ def checks(client, plan):
     panel = re.search(r"<section[^>]*data-publish-checks.*?</section>", html, re.S)
     if panel is None:
         return []
-    items = re.findall(r"<li>(.*?)</li>", panel.group(0), re.S)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", panel.group(0), re.S)
     return [unescape(re.sub(r"\s+", " ", item)).strip() for item in items]
 
 
