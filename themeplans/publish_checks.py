@@ -7,6 +7,7 @@ rightly go out before its documents, and a correction must not wait for them.
 """
 
 from django.contrib import messages
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -80,8 +81,8 @@ def _document_warnings(plan):
 
 class PublishChecksPanel(Panel):
     """At the top of the plan's editor, above the tabs: what to fix before publishing, from
-    the revision the editor opened (the state last saved). Not shown on a new plan (nothing is
-    saved yet) nor when nothing is wrong."""
+    the revision the editor opened (the state last saved), and again after each autosave
+    (templates/wagtailadmin/pages/edit_partials.html). Not on a new plan: nothing is saved."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "themeplans/admin/publish_checks.html"
@@ -91,7 +92,8 @@ class PublishChecksPanel(Panel):
             return plan_warnings(self.instance) if self.instance.pk else []
 
         def is_shown(self):
-            return bool(self.warnings)
+            # Rendered even with nothing to say: the place an autosave puts a new list.
+            return bool(self.instance.pk)
 
         def show_panel_furniture(self):
             # Outside the tabs (TabbedInterface renders such a child before them), so it is
@@ -102,6 +104,13 @@ class PublishChecksPanel(Panel):
             context = super().get_context_data(parent_context)
             context["warnings"] = self.warnings
             return context
+
+
+def render_checks(plan) -> str:
+    """The list as the panel shows it, for the editor's autosave to replace the old one."""
+    return render_to_string(
+        PublishChecksPanel.BoundPanel.template_name, {"warnings": plan_warnings(plan)}
+    )
 
 
 def warn_after_publishing(request, plan):

@@ -233,3 +233,35 @@ def test_publishing_a_plan_with_something_missing_says_what_right_away(admin_cli
     assert NO_CONTACT in text
     assert "Planen har ingen «Kort fortalt»." in text
     assert "Planen har ingen dokumenter." in text
+
+
+def test_an_autosave_brings_the_checks_for_what_it_saved(admin_client):
+    """Wagtail saves the editor's form as the editor types and sends parts of the page back:
+    the list above the form is one of them, so a fixed problem leaves it without a reload."""
+    index = ThemePlanIndexPage.objects.get()
+    plan = index.add_child(
+        instance=ThemePlanPage(title="Friluftsliv", slug="friluftsliv", teaser="Ut.", live=False)
+    )
+    plan.save_revision()
+    assert NO_CONTACT in checks(admin_client, plan)
+    shown = Person.objects.create(
+        name="Synlig Saksbehandler", email="v@asker.kommune.no", show_contact_publicly=True
+    )
+    form = new_plan_form(
+        title="Friluftsliv",
+        people=inline_formset([{"person": str(shown.pk), "role": "contact", "ORDER": "1"}]),
+    )
+
+    response = admin_client.post(
+        f"/admin/pages/{plan.pk}/edit/", form, HTTP_ACCEPT="application/json"
+    )
+
+    partials = response.json()["html"]
+    update = re.search(
+        r'<template[^>]*data-w-teleport-target-value="\[data-publish-checks\]"[^>]*>(.*?)</template>',
+        partials,
+        re.S,
+    )
+    assert update is not None
+    assert "Planen har ingen «Kort fortalt»." in unescape(update.group(1))
+    assert NO_CONTACT not in unescape(update.group(1))
