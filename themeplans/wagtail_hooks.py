@@ -1,15 +1,18 @@
-"""Admin screens for the snippets that plans share, grouped under one menu item.
+"""Admin screens for the snippets that plans share, grouped under one menu item, and the
+warning after a plan is published.
 
 Search uses each model's own search_fields: restricting fields per viewset breaks the SQLite
 full-text backend ("no such column").
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from themeplans.models import Person, PlanGoal, PoliticalBody, PoliticalDecision
+from themeplans import publish_checks
+from themeplans.models import Person, PlanGoal, PoliticalBody, PoliticalDecision, ThemePlanPage
 
 
 def chooser_that_creates(fields, label):
@@ -72,3 +75,10 @@ class ThemePlanSnippets(SnippetViewSetGroup):
 
 
 register_snippet(ThemePlanSnippets)
+
+
+@hooks.register("after_publish_page")
+def warn_about_published_plan(request, page):
+    """What a plan still lacks, said as it goes out (themeplans.publish_checks)."""
+    if isinstance(page.specific, ThemePlanPage):
+        publish_checks.warn_after_publishing(request, page.specific)

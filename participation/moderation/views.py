@@ -27,7 +27,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from core.admin_paging import EstimatingPaginator
-from participation import answer_approval, exports, mails
+from participation import answer_approval, exports, mails, publish_checks
 from participation.models import (
     MailKind,
     ParticipationRound,
@@ -191,6 +191,7 @@ class RoundsView(ModerationScreen):
             counts[row["round_id"], row["state"]] = row["count"]
             totals[row["round_id"]] += row["count"]
             with_attachment[row["round_id"]] += row["attached"]
+        # The join brings the plan's own fields (live, a newer draft): no query more.
         rounds = ParticipationRound.objects.select_related("page")
         now = timezone.now()
         context["rounds"] = [
@@ -198,6 +199,9 @@ class RoundsView(ModerationScreen):
                 "round": round,
                 "state": round.state_at(now),
                 "state_label": RoundState(round.state_at(now)).label,
+                # Open to nobody while the plan is not live, whatever the dates say.
+                "unreachable": publish_checks.unreachable_label(round.state_at(now), round.page),
+                "plan_state": publish_checks.page_state(round.page).label,
                 "counts": [
                     (label, counts[round.pk, state]) for state, label in SubmissionState.choices
                 ],

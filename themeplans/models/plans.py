@@ -30,6 +30,7 @@ from subscriptions.pages import FollowAllPageMixin, FollowPageMixin
 from themeplans import calendar, dates, feeds, phases, schedule
 from themeplans.blocks import DocumentsBlock, FocusAreasBlock, TopicsBlock
 from themeplans.models.snippets import PoliticalBody
+from themeplans.publish_checks import PublishChecksPanel
 from themeplans.validators import validate_case_number
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -302,6 +303,7 @@ class ThemePlanPage(
     ]
     edit_handler = TabbedInterface(
         [
+            PublishChecksPanel(),  # above the tabs, whichever is open
             ObjectList(content_panels, heading=_("Innhold")),
             ObjectList(mandate_panels, heading=_("Mandat og prosess")),
             ObjectList(schedule_panels, heading=_("Framdrift")),
