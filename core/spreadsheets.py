@@ -6,6 +6,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from core import xlsx
+
 CSV_TIME_FORMAT = "%d.%m.%Y %H:%M"
 # A spreadsheet program runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,7 +72,7 @@ def write_csv(file, headings, rows):
 
 def xlsx_value(value):
     """Times stay times (made naive in Norwegian time, so Excel can sort them); text is made
-    inert as in the CSV (openpyxl would store «=…» as a formula)."""
+    inert as in the CSV, so a copy pasted from the sheet or saved as CSV stays inert too."""
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value).replace(tzinfo=None)
@@ -81,21 +83,12 @@ def xlsx_value(value):
 
 
 def write_xlsx(file, title, headings, rows, widths=None):
-    """An Excel workbook with one sheet, written with openpyxl's write-only mode: each row goes
-    to a temporary file as it is appended, so memory does not grow with the number of rows."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for column, width in enumerate(widths or (), start=1):
-        sheet.column_dimensions[_column_letter(column)].width = width
-    sheet.append([str(heading) for heading in headings])
-    for row in rows:
-        sheet.append([xlsx_value(value) for value in row])
-    workbook.save(file)
-
-
-def _column_letter(number):
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(number)
+    """An Excel workbook with one sheet, written a row at a time (core.xlsx), so memory does
+    not grow with the number of rows."""
+    xlsx.write(
+        file,
+        title,
+        [str(heading) for heading in headings],
+        (map(xlsx_value, row) for row in rows),
+        widths,
+    )
