@@ -73,6 +73,8 @@ def write_csv(file, headings, rows):
 def xlsx_value(value):
     """Times stay times (made naive in Norwegian time, so Excel can sort them); text is made
     inert as in the CSV, so a copy pasted from the sheet or saved as CSV stays inert too."""
+    if type(value) is str:  # most cells: the checks below in one step
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value).replace(tzinfo=None)
