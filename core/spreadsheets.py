@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from core import xlsx
+
 CSV_TIME_FORMAT = "%d.%m.%Y %H:%M"
 CSV_DATE_FORMAT = "%d.%m.%Y"
 # A spreadsheet program runs a cell that starts with one of these as a formula.
@@ -73,7 +75,9 @@ def write_csv(file, headings, rows):
 
 def xlsx_value(value):
     """Times stay times (made naive in Norwegian time, so Excel can sort them); text is made
-    inert as in the CSV (openpyxl would store «=…» as a formula)."""
+    inert as in the CSV, so a copy pasted from the sheet or saved as CSV stays inert too."""
+    if type(value) is str:  # most cells: the checks below in one step
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value).replace(tzinfo=None)
@@ -83,50 +87,13 @@ def xlsx_value(value):
     return csv_value(value)
 
 
-# Excel stores number formats in one notation and shows them as written: the Norwegian way.
-XLSX_DATE_TIME_FORMAT = "dd.mm.yyyy hh:mm"
-XLSX_DATE_FORMAT = "dd.mm.yyyy"
-
-
 def write_xlsx(file, title, headings, rows, widths=None):
-    """An Excel workbook with one sheet, written with openpyxl's write-only mode: each row goes
-    to a temporary file as it is appended, so memory does not grow with the number of rows.
-
-    Made for a case officer's Excel: the heading row bold and frozen, a filter on every column,
-    times as real dates (they sort and filter as dates) shown as 31.12.2026 14:05."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for column, width in enumerate(widths or (), start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A2"  # written before the first row in write-only mode
-    bold = Font(bold=True)
-    sheet.append([_cell(sheet, str(heading), font=bold) for heading in headings])
-    count = 0
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-        count += 1
-    # The filter is written after the rows, so it can cover exactly them.
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headings), 1))}{count + 1}"
-    workbook.save(file)
-
-
-def _cell(sheet, value, **style):
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
-def _xlsx_cell(sheet, value):
-    value = xlsx_value(value)
-    if isinstance(value, datetime):
-        return _cell(sheet, value, number_format=XLSX_DATE_TIME_FORMAT)
-    if isinstance(value, date):
-        return _cell(sheet, value, number_format=XLSX_DATE_FORMAT)
-    return value
+    """An Excel workbook with one sheet, written a row at a time (core.xlsx), so memory does
+    not grow with the number of rows."""
+    xlsx.write(
+        file,
+        title,
+        [str(heading) for heading in headings],
+        (map(xlsx_value, row) for row in rows),
+        widths,
+    )

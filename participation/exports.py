@@ -7,7 +7,7 @@ publishing). The sender's name and organisation are added only for staff with th
 Wagtail's audit log (`log_personal_export`). The e-mail address is never exported.
 
 Rows are read as plain values, a chunk at a time (`rows`), and written as they come (CSV
-streamed, XLSX in openpyxl's write-only mode: core.spreadsheets), so memory stays flat
+streamed, XLSX as the XML of its sheet: core.xlsx), so memory stays flat
 however many rows there are.
 """
 

@@ -1,8 +1,8 @@
 """The moderators' downloads of input: the listing's CSV and Excel, a round's Word report, and
 the exports made in the background («Eksporter»).
 
-A small export is made in the request: CSV streamed row by row, XLSX written with openpyxl's
-write-only mode to a temporary file and sent from there. One of more rows than
+A small export is made in the request: CSV streamed row by row, XLSX written a row at a time
+(core.xlsx) to a temporary file and sent from there. One of more rows than
 PARTICIPATION_EXPORT_DIRECT_MAX_ROWS is ordered as a background job (participation.export_jobs)
 and the moderator is sent to «Eksporter», where it can be downloaded when it is ready.
 

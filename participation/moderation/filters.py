@@ -4,6 +4,8 @@ The listing's exports and bulk actions use the same filters, so «?round=3&expor
 round's input and nothing else.
 """
 
+import re
+
 import django_filters
 from django import forms
 from django.db import connections, router
@@ -107,12 +109,41 @@ class SubmissionFilterSet(WagtailFilterSet):
 
 SEARCH_FIELDS = ["reference", "name", "email", "organisation", "text"]
 
+# A reference as a moderator types it, whole or its start: «INN-2026-00042», «inn-2026-0004»,
+# «INN-2026», or without the letters, «2026-00042» (Submission.reference_for makes them).
+REFERENCE_START = re.compile(r"INN(?:-\d{0,4}|-\d{4}-\d*)?", re.ASCII)
+REFERENCE_WITHOUT_LETTERS = re.compile(r"\d{4}-\d*", re.ASCII)
+
+
+def reference_prefix(query):
+    """The start of a reference the query is, as stored (upper case), or None.
+
+    Every reference is «INN-» + year + «-» + number, so such a query can only match a reference
+    from its first character: a prefix lookup on the unique index finds exactly what «contains»
+    over the reference did."""
+    query = query.upper()
+    if REFERENCE_START.fullmatch(query):
+        return query
+    if REFERENCE_WITHOUT_LETTERS.fullmatch(query):
+        return f"INN-{query}"
+    return None
+
 
 def search(queryset, query):
-    """What the listing's search box does: the query, as typed, in any of SEARCH_FIELDS."""
+    """What the listing's search box does: the query, as typed, in any of SEARCH_FIELDS.
+
+    A query shaped like a reference looks up the reference alone, by its start: one probe of
+    the reference's btree index. Across the five columns PostgreSQL had to intersect the
+    trigrams «INN», «NN-», «-20» … that every one of 100,000 references holds, for the page and
+    again for the count, and could walk the whole listing order testing rows when it guessed
+    wrong how rare the match is (2.2 s in one measurement). Input whose text merely mentions
+    a reference is not found by it."""
     query = (query or "").strip()
     if not query:
         return queryset
+    prefix = reference_prefix(query)
+    if prefix:
+        return queryset.filter(reference__startswith=prefix)
     condition = Q()
     for field in SEARCH_FIELDS:
         condition |= Q(**{f"{field}__icontains": query})
