@@ -85,6 +85,7 @@ def write(round, file):
         "category",
         "state",
         "text",
+        "redacted_text",
         "name",
         "organisation",
         "publication",
@@ -104,7 +105,8 @@ def write(round, file):
 
 
 def _quote(document, row, categories, states, Pt):
-    reference, received_at, category, state, text, name, organisation, publication, anon = row
+    reference, received_at, category, state, text, redacted, *sender_fields = row
+    name, organisation, publication, anon = sender_fields
     sender = _sender(name, organisation, publication, anon)
     heading = document.add_paragraph()
     heading.add_run(reference).bold = True
@@ -118,3 +120,7 @@ def _quote(document, row, categories, states, Pt):
     heading.add_run(" – " + ", ".join(details))
     quote = document.add_paragraph(without_bidi_controls(text), style="Quote")
     quote.paragraph_format.space_after = Pt(12)
+    if redacted:  # the original above is the record; this is what the public read
+        document.add_paragraph().add_run(_("Publisert i sladdet versjon:")).italic = True
+        public = document.add_paragraph(without_bidi_controls(redacted), style="Quote")
+        public.paragraph_format.space_after = Pt(12)

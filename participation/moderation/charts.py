@@ -36,10 +36,11 @@ class Series:
     text: str = "#ffffff"
 
 
-# From Wagtail's palette: contrast with white is 14.3, 4.5, 3.1 and 6.7 to 1.
+# From Wagtail's palette: contrast with white is 14.3, 4.5, 3.1, 4.6 and 6.7 to 1.
 PRIMARY = "#2e1f5e"
 POSITIVE = "#1b8666"
 CRITICAL = "#fd5765"  # light: its numbers are dark (4.9:1)
+INFO = "#1f7e9a"
 GREY = "#5c5c5c"
 
 

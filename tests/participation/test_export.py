@@ -23,6 +23,7 @@ HEADINGS = [
     "Ønske om publisering",
     "Status",
     "Innspill",
+    "Publisert versjon (sladdet)",
     "Kommunens svar",
     "Begrunnelse for ikke å publisere",
 ]
@@ -69,6 +70,7 @@ def expected_berg():
         "Publiser innspillet med navnet mitt",
         "Ikke publisert",
         "(Demo) Naboen min fyrer med gammel vedovn hver kveld, og det lukter over hele gata.",
+        "",  # not redacted
         berg.answer_sent,
         berg.decline_reason,
     ]
