@@ -28,7 +28,7 @@ HANDLED_PRIVATE_CHOICE = (
 )
 REDACTED_TEXT_HELP = _(
     "Det som vises på planens side, i API-et og i søket. Ta ut det som ikke skal publiseres, "
-    "og skriv [sladdet] der du har tatt noe ut. Originalen til venstre blir stående i saken."
+    "og skriv [sladdet] der du har tatt noe ut. Originalen blir stående i saken."
 )
 EMPTY_PUBLIC_TEXT = _(
     "Den publiserte teksten kan ikke være tom. Skriv [sladdet] hvis ingenting av teksten kan "
