@@ -223,6 +223,9 @@ def test_the_chart_draws_a_bar_per_figure_with_its_number(moderator_client, wate
     ]
     texts = [text.text for text in svg.iter(f"{SVG}text")]
     assert texts[:5] == STATES  # the legend
+    legend = [t for t in svg.iter(f"{SVG}text")][:5]
+    # Each label inside the chart: the long one on a line of its own.
+    assert all(float(t.get("x")) + len(t.text) * 9 <= 400 for t in legend)
     assert "Temaplan for handling mot klimaendringene" in texts and WATER in texts
     assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "total"] == ["6", "8"]
     # The numbers on the segments wide enough to hold them: here, all of them.
