@@ -204,8 +204,13 @@ class Submission(Out):
     category: Category
     name: str | None = Field(..., description="Bare når avsenderen ville publisere navnet.")
     topic: str | None
-    text: str
+    text: str = Field(..., description="Teksten slik kommunen har publisert den.")
     attachment_url: str | None
+    redacted: bool = Field(
+        ...,
+        description="Om kommunen har forkortet eller sladdet teksten, eller sladdet eller holdt "
+        "tilbake vedlegget, før publisering.",
+    )
     answer: str | None = Field(..., description="Kommunens svar.")
     answered_at: datetime | None
     received_at: datetime

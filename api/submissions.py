@@ -17,7 +17,7 @@ router = Router(tags=["Innspill"])
 def submission_data(request, submission, form_path):
     """One published input. The name follows the sender's choice (`public_name`, which holds
     the organisation too when named); e-mail, notes and decline reasons never leave the site."""
-    attachment = submission.attachment and f"{form_path}vedlegg/{submission.reference}/"
+    attachment = submission.has_public_attachment and f"{form_path}vedlegg/{submission.reference}/"
     return {
         "reference": submission.reference,
         "round": submission.round.title,
@@ -25,8 +25,10 @@ def submission_data(request, submission, form_path):
         "category": coded(submission.category, submission.get_category_display()),
         "name": submission.public_name or None,
         "topic": submission.topic or None,
+        # The public version: a moderator's redaction, never the text as sent.
         "text": submission.public_text,
         "attachment_url": absolute(request, attachment),
+        "redacted": submission.is_redacted,
         # The answer given (published or e-mailed), not a draft a moderator is still writing.
         "answer": submission.answer_sent or None,
         "answered_at": submission.answered_at and timezone.localtime(submission.answered_at),

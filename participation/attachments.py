@@ -30,6 +30,7 @@ DOCX = FileKind(
 )
 ODT = FileKind("odt", "application/vnd.oasis.opendocument.text", _("OpenDocument-tekst (ODT)"))
 ACCEPTED = (PDF, DOCX, ODT, JPEG, PNG)
+EXTENSIONS = {kind.content_type: kind.extension for kind in ACCEPTED}
 ACCEPT_ATTRIBUTE = ",".join(f".{kind.extension}" for kind in ACCEPTED) + ",.jpeg"
 
 

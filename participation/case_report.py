@@ -80,6 +80,7 @@ def write(round, file):
         "category",
         "state",
         "text",
+        "redacted_text",
         "name",
         "organisation",
         "publication",
@@ -186,7 +187,8 @@ def _counts_table(document, rows, total):
 def _quote(document, row, categories, states):
     from docx.shared import Pt
 
-    reference, received_at, category, state, text, name, organisation, publication, anon = row
+    reference, received_at, category, state, text, redacted, *sender_fields = row
+    name, organisation, publication, anon = sender_fields
     sender = _sender(name, organisation, publication, anon)
     heading = document.add_paragraph()
     heading.paragraph_format.keep_with_next = True  # never a reference alone at a page's foot
@@ -202,3 +204,7 @@ def _quote(document, row, categories, states):
     heading.add_run(" – " + ", ".join(details))
     quote = document.add_paragraph(without_bidi_controls(text), style="Quote")
     quote.paragraph_format.space_after = Pt(12)
+    if redacted:  # the original above is the record; this is what the public read
+        document.add_paragraph().add_run(_("Publisert i sladdet versjon:")).italic = True
+        public = document.add_paragraph(without_bidi_controls(redacted), style="Quote")
+        public.paragraph_format.space_after = Pt(12)

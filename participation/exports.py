@@ -75,6 +75,8 @@ def _columns():
         Column("publication", _("Ønske om publisering"), "publication", _label(Publication)),
         Column("state", _("Status"), "state", _label(SubmissionState)),
         Column("text", _("Innspill"), "text"),
+        # Empty unless a moderator redacted the text: the case file keeps the original above.
+        Column("redacted_text", _("Publisert versjon (sladdet)"), "redacted_text"),
         Column("answer", _("Kommunens svar"), "answer_sent"),
         Column("decline_reason", _("Begrunnelse for ikke å publisere"), "decline_reason"),
     )

@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 from core import tokens
 from core.blocks import RICH_TEXT_FEATURES
 from core.text import without_bidi_controls
+from participation.attachments import EXTENSIONS
 from participation.storage import private_storage
 
 # A public hearing should last at least six weeks (the norm of plan- og bygningsloven § 11-14).
@@ -284,7 +285,17 @@ class SubmissionState(models.TextChoices):
     RECEIVED = "received", _("Mottatt")
     PUBLISHED = "published", _("Publisert")
     DECLINED = "declined", _("Ikke publisert")
+    # The sender asked us not to publish: read and taken into the work, no reason owed.
+    HANDLED_PRIVATE = "handled_private", _("Behandlet, ikke publisert etter ønske")
     WITHDRAWN = "withdrawn", _("Trukket tilbake")
+
+
+class AttachmentPublication(models.TextChoices):
+    """What the public gets of the sender's attachment once the input is published."""
+
+    AS_SENT = "as_sent", _("Publiser vedlegget slik det kom inn (uten skjulte metadata)")
+    REMOVED = "removed", _("Ikke publiser vedlegget")
+    REPLACED = "replaced", _("Publiser en sladdet versjon av vedlegget")
 
 
 new_token = tokens.new_token
@@ -342,6 +353,34 @@ class Submission(models.Model):
         blank=True,
         max_length=200,
         editable=False,
+    )
+    # Redaction (sladding): what the public reads and downloads instead of what was sent. The
+    # text and the attachment above are kept untouched for the case file.
+    redacted_text = models.TextField(
+        _("Publisert versjon av teksten"),
+        blank=True,
+        help_text=_(
+            "Tom: teksten publiseres slik avsenderen skrev den. Skriv [sladdet] der du tar "
+            "noe ut. Originalen blir stående i saken."
+        ),
+    )
+    attachment_publication = models.CharField(
+        _("Vedlegget på nettsiden"),
+        max_length=10,
+        choices=AttachmentPublication,
+        default=AttachmentPublication.AS_SENT,
+    )
+    # The moderator's redacted file, checked like a sender's upload (participation.redaction).
+    redacted_attachment = models.FileField(
+        _("Sladdet vedlegg"),
+        storage=private_storage,
+        upload_to=attachment_path,
+        blank=True,
+        max_length=200,
+        editable=False,
+    )
+    redacted_attachment_type = models.CharField(
+        _("Filtype for sladdet vedlegg"), max_length=100, blank=True, editable=False
     )
     attachment_name = models.CharField(_("Filnavn på vedlegget"), max_length=200, blank=True)
     attachment_type = models.CharField(_("Filtype"), max_length=100, blank=True)
@@ -476,8 +515,46 @@ class Submission(models.Model):
 
     @property
     def public_text(self):
-        """The input's text as published."""
-        return without_bidi_controls(self.text)
+        """The input's text as published: the moderator's redacted version when there is one.
+        Every public place (pages, API, search) reads this, never `text`."""
+        return without_bidi_controls(self.redacted_text or self.text)
+
+    @property
+    def text_redacted(self):
+        return bool(self.redacted_text)
+
+    @property
+    def public_attachment_source(self):
+        """(the stored file, its content type) the public copy is made from; (None, "") when
+        the public gets no attachment."""
+        if not self.attachment:
+            return None, ""
+        if self.attachment_publication == AttachmentPublication.REPLACED:
+            if self.redacted_attachment:
+                return self.redacted_attachment, self.redacted_attachment_type
+            return None, ""
+        if self.attachment_publication == AttachmentPublication.REMOVED:
+            return None, ""
+        return self.attachment, self.attachment_type
+
+    @property
+    def has_public_attachment(self):
+        return bool(self.public_attachment_source[0])
+
+    @property
+    def attachment_redacted(self):
+        return self.has_public_attachment and (
+            self.attachment_publication == AttachmentPublication.REPLACED
+        )
+
+    @property
+    def attachment_withheld(self):
+        return bool(self.attachment) and not self.has_public_attachment
+
+    @property
+    def is_redacted(self):
+        """Published shorter or blacked out than sent: the public page says so."""
+        return self.text_redacted or self.attachment_redacted or self.attachment_withheld
 
     @property
     def can_withdraw(self):
@@ -486,7 +563,12 @@ class Submission(models.Model):
     @property
     def public_attachment_name(self):
         """The published attachment's name: the reference, never the sender's file name."""
-        extension = self.attachment_name.rsplit(".", 1)[-1] if "." in self.attachment_name else ""
+        if self.attachment_redacted:
+            extension = EXTENSIONS.get(self.redacted_attachment_type, "")
+        elif "." in self.attachment_name:
+            extension = self.attachment_name.rsplit(".", 1)[-1]
+        else:
+            extension = ""
         return f"{self.reference}.{extension}" if extension else self.reference
 
     def reference_for(self):

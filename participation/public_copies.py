@@ -125,14 +125,15 @@ def without_metadata(file, content_type):
 def ensure(submission):
     """The public copy of the submission's attachment, made now if it is not yet; False when
     there is nothing to publish or it could not be made (logged for staff)."""
+    source, content_type = submission.public_attachment_source
+    if not source:  # none sent, or withheld by the moderator (participation.redaction)
+        return False
     if submission.public_attachment:
         return True
-    if not submission.attachment:
-        return False
-    storage = submission.attachment.storage
+    storage = source.storage
     try:
-        with submission.attachment.open("rb") as original:
-            cleaned = without_metadata(original, submission.attachment_type)
+        with source.open("rb") as original:
+            cleaned = without_metadata(original, content_type)
         name = storage.save(attachment_path(submission, ""), ContentFile(cleaned))
     except (CannotClean, OSError) as error:
         log.error(
@@ -159,7 +160,8 @@ def make_after_publishing(submission):
 
 
 def delete(submission):
-    """Remove the public copy once the row is saved without it (anonymisation)."""
+    """Remove the public copy once the row is saved without it (anonymisation, or a moderator
+    withholding or replacing the attachment)."""
     if submission.public_attachment:
         storage, name = submission.public_attachment.storage, submission.public_attachment.name
         transaction.on_commit(lambda: storage.delete(name))

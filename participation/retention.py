@@ -41,6 +41,7 @@ ANONYMISED_FIELDS = [
     "organisation",
     "attachment",
     "public_attachment",
+    "redacted_attachment",
     "attachment_name",
     "token",
 ]
@@ -59,12 +60,13 @@ def anonymise(submission, now):
     )
     if current is None:
         return False
-    if current.attachment:
-        # The file goes once the row is saved without it, so a failed save keeps both.
-        storage, name = current.attachment.storage, current.attachment.name
-        transaction.on_commit(lambda: storage.delete(name))
+    # The files go once the row is saved without them, so a failed save keeps them. The
+    # redacted version is the sender's attachment too.
+    for file in (current.attachment, current.redacted_attachment):
+        if file:
+            transaction.on_commit(lambda storage=file.storage, name=file.name: storage.delete(name))
     current.name = current.email = current.organisation = ""
-    current.attachment = ""
+    current.attachment = current.redacted_attachment = ""
     public_copies.delete(current)
     current.attachment_name = ""
     current.token = new_token()  # the old private link stops working
@@ -92,7 +94,9 @@ def anonymise_batch(pks, now):
         Submission.objects.select_for_update()
         .filter(pk__in=pks, anonymised_at__isnull=True)
         .order_by("pk")
-        .values_list("pk", "reference", "round_id", "attachment", "public_attachment")
+        .values_list(
+            "pk", "reference", "round_id", "attachment", "public_attachment", "redacted_attachment"
+        )
     )
     if not current:
         return []
@@ -104,6 +108,7 @@ def anonymise_batch(pks, now):
         organisation="",
         attachment="",
         public_attachment="",
+        redacted_attachment="",
         attachment_name="",
         anonymised_at=now,
         updated_at=now,

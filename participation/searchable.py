@@ -18,8 +18,10 @@ from participation.models import ParticipationRound, Submission
 
 KIND = "innspill"
 
-# The same expressions as the partial indexes in asker/migrations/0005, so PostgreSQL uses them.
-FULL_TEXT = "to_tsvector('norwegian'::regconfig, text || ' ' || answer_sent)"
+# The same expressions as the partial indexes in asker/migrations/0007, so PostgreSQL uses them.
+# The public version only (Submission.public_text): a redacted word is never found.
+PUBLIC_TEXT = "coalesce(nullif(redacted_text, ''), text)"
+FULL_TEXT = f"to_tsvector('norwegian'::regconfig, {PUBLIC_TEXT} || ' ' || answer_sent)"
 PUBLISHED = "SELECT id FROM participation_submission WHERE state = 'published'"
 FOUND = f"{FULL_TEXT} @@ to_tsquery('norwegian'::regconfig, %s)"
 # More than the search page ever lists (asker.search.views.MAX_HITS): the newest this many.
@@ -35,7 +37,7 @@ MATCHING = f"""
     SELECT id FROM found
     UNION ALL
     ({PUBLISHED} AND round_id = ANY(ARRAY(%s)) AND NOT EXISTS (SELECT 1 FROM found)
-        AND %s <%% text LIMIT {BOUND})
+        AND %s <%% ({PUBLIC_TEXT}) LIMIT {BOUND})
 """
 
 
@@ -55,7 +57,10 @@ def _postgres_match(terms, rounds):
 def _sqlite_match(terms):
     condition = Q()
     for term in terms:
-        condition &= Q(text__icontains=term) | Q(answer_sent__icontains=term)
+        in_public_text = Q(redacted_text="", text__icontains=term) | Q(
+            redacted_text__icontains=term
+        )
+        condition &= in_public_text | Q(answer_sent__icontains=term)
     return condition
 
 

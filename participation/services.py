@@ -131,7 +131,7 @@ def publish(submission):
         submission.published_at = timezone.now()
         submission.decline_reason = ""
         submission.save(update_fields=["state", "published_at", "decline_reason", "updated_at"])
-    if submission.attachment:
+    if submission.has_public_attachment:
         public_copies.make_after_publishing(submission)  # the public gets no metadata
     send_answer_if_new(submission)
     _public_changed(submission)
@@ -139,9 +139,21 @@ def publish(submission):
 
 
 def decline(submission, reason):
+    return _not_published(submission, SubmissionState.DECLINED, reason)
+
+
+def handle_privately(submission):
+    """«Behandlet, ikke publisert etter ønske»: read and used, kept off the site because the
+    sender asked. No reason is owed; False unless the sender said no to publication."""
+    if submission.publication != Publication.NONE:
+        return False
+    return _not_published(submission, SubmissionState.HANDLED_PRIVATE, "")
+
+
+def _not_published(submission, state, reason):
     if submission.state == SubmissionState.WITHDRAWN:
         return False
-    submission.state = SubmissionState.DECLINED
+    submission.state = state
     submission.decline_reason = reason
     submission.published_at = None
     submission.save(update_fields=["state", "decline_reason", "published_at", "updated_at"])
@@ -159,6 +171,10 @@ def reopen(submission):
         _public_changed(submission)
 
 
+# The states in which input is dealt with: its answer is given.
+HANDLED = (SubmissionState.PUBLISHED, SubmissionState.DECLINED, SubmissionState.HANDLED_PRIVATE)
+
+
 def send_answer_if_new(submission):
     """Give the answer once the input is published or declined: it then shows with the input
     (`answer_sent` is the answer given) and is e-mailed, again only when staff change it.
@@ -168,7 +184,7 @@ def send_answer_if_new(submission):
     if (
         submission.answer.strip()
         and submission.answer != submission.answer_sent
-        and submission.state in (SubmissionState.PUBLISHED, SubmissionState.DECLINED)
+        and submission.state in HANDLED
         and answer_approval.may_be_given(submission)
     ):
         submission.answer_sent = submission.answer

@@ -19,6 +19,7 @@ hooks.register("before_delete_page", plan_editor.refuse_deleting_plan_with_input
 hooks.register("before_bulk_action", plan_editor.refuse_bulk_deleting_pages_with_input)
 
 hooks.register("register_bulk_action", bulk_actions.PublishBulkAction)
+hooks.register("register_bulk_action", bulk_actions.HandledPrivatelyBulkAction)
 hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
 # After Wagtail's own hooks (order 0), so that input's «delete» is this refusal.
 hooks.register("register_bulk_action", bulk_actions.NoDeleteBulkAction, order=100)

@@ -76,12 +76,51 @@ class SubmissionBulkAction(SnippetBulkAction):
         raise NotImplementedError
 
 
-class PublishBulkAction(SubmissionBulkAction):
+class GuardedBulkAction(SubmissionBulkAction):
+    """Gives the chosen input `state`, skipping what `blocker` (a submission → a key of
+    decisions.REFUSAL_LABELS, or "") refuses, and saying why."""
+
+    state = None
+
+    @staticmethod
+    def blocker(submission):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        allowed, skipped = [], []
+        for item in context["items"]:
+            blocker = self.blocker(item["item"])
+            if blocker:
+                skipped.append({**item, "reason": decisions.REFUSAL_LABELS[blocker]})
+            else:
+                allowed.append(item)
+        context.update(items=allowed, skipped=skipped)
+        return context
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        action = kwargs["self"]
+        action.skipped = []
+        done = 0
+        for submission in objects:
+            blocker = cls.blocker(submission)
+            if blocker:
+                action.skipped.append((submission, blocker))
+                continue
+            decisions.decide(submission, cls.state)
+            done += 1
+        return done, len(action.skipped)
+
+
+class PublishBulkAction(GuardedBulkAction):
     display_name = _("Publiser")
     action_type = "publish"
     aria_label = _("Publiser de valgte innspillene")
     template_name = "participation/admin/bulk_publish.html"
     action_priority = 10
+    state = SubmissionState.PUBLISHED
+    blocker = staticmethod(services.publish_blocker)
 
     @staticmethod
     def done_message(count):
@@ -97,31 +136,34 @@ class PublishBulkAction(SubmissionBulkAction):
             count,
         ) % {"count": count}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        publishable, skipped = [], []
-        for item in context["items"]:
-            blocker = services.publish_blocker(item["item"])
-            if blocker:
-                skipped.append({**item, "reason": decisions.REFUSAL_LABELS[blocker]})
-            else:
-                publishable.append(item)
-        context.update(items=publishable, skipped=skipped)
-        return context
 
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        action = kwargs["self"]
-        action.skipped = []
-        published = 0
-        for submission in objects:
-            blocker = services.publish_blocker(submission)
-            if blocker:
-                action.skipped.append((submission, blocker))
-                continue
-            decisions.decide(submission, SubmissionState.PUBLISHED)
-            published += 1
-        return published, len(action.skipped)
+class HandledPrivatelyBulkAction(GuardedBulkAction):
+    """«Behandlet, ikke publisert etter ønske» for input whose senders said no to publication:
+    no reason is asked for."""
+
+    display_name = _("Behandlet, ikke publiser")
+    action_type = "handle_privately"
+    aria_label = _("Sett de valgte innspillene til behandlet, ikke publisert etter ønske")
+    template_name = "participation/admin/bulk_handle_privately.html"
+    action_priority = 15
+    state = SubmissionState.HANDLED_PRIVATE
+    blocker = staticmethod(decisions.private_handling_blocker)
+
+    @staticmethod
+    def done_message(count):
+        return ngettext(
+            "%(count)s innspill er satt til «Behandlet, ikke publisert etter ønske».",
+            "%(count)s innspill er satt til «Behandlet, ikke publisert etter ønske».",
+            count,
+        ) % {"count": count}
+
+    @staticmethod
+    def skipped_summary(count):
+        return ngettext(
+            "%(count)s innspill ble hoppet over og er ikke endret.",
+            "%(count)s innspill ble hoppet over og er ikke endret.",
+            count,
+        ) % {"count": count}
 
 
 class DeclineBulkAction(SubmissionBulkAction):

@@ -36,10 +36,11 @@ class Series:
     text: str = "#ffffff"
 
 
-# From Wagtail's palette: contrast with white is 14.3, 4.5, 3.1 and 6.7 to 1.
+# From Wagtail's palette: contrast with white is 14.3, 4.5, 3.1, 4.6 and 6.7 to 1.
 PRIMARY = "#2e1f5e"
 POSITIVE = "#1b8666"
 CRITICAL = "#fd5765"  # light: its numbers are dark (4.9:1)
+INFO = "#1f7e9a"
 GREY = "#5c5c5c"
 
 
@@ -81,15 +82,17 @@ def stacked_bars(element_id, title, description, rows, series):
     ET.SubElement(svg, "desc", id=f"{element_id}-desc").text = str(description)
     background = ET.SubElement(svg, "rect", width=str(WIDTH), fill="#ffffff")
 
-    # The legend, two to a line.
+    # The legend, two to a line, or one when a label is too long for half the width
+    # («Behandlet, ikke publisert etter ønske»).
     y = PADDING
-    column = inner / 2
+    per_line = 2 if all(20 + len(str(s.label)) * CHAR_WIDTH <= inner / 2 for s in series) else 1
+    column = inner / per_line
     for index, item in enumerate(series):
-        x = PADDING + (index % 2) * column
-        top = y + (index // 2) * LINE * 1.4
+        x = PADDING + (index % per_line) * column
+        top = y + (index // per_line) * LINE * 1.4
         ET.SubElement(svg, "rect", x=_n(x), y=_n(top + 2), width="14", height="14", fill=item.fill)
         _text(svg, x + 20, top + 14, item.label, fill=TEXT)
-    y += ((len(series) + 1) // 2) * LINE * 1.4 + ROW_GAP
+    y += -(-len(series) // per_line) * LINE * 1.4 + ROW_GAP
 
     chars_per_line = int(inner / CHAR_WIDTH * 1.15)  # labels are mostly narrow letters
     for label, counts in rows:

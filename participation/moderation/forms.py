@@ -5,16 +5,38 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from participation import answer_approval
-from participation.models import Submission, SubmissionState
+from participation import answer_approval, public_copies, redaction
+from participation.models import AttachmentPublication, Publication, Submission, SubmissionState
 from participation.moderation import decisions
 
-MODERATOR_FIELDS = ["decline_reason", "internal_note", "answer"]
+MODERATOR_FIELDS = [
+    "decline_reason",
+    "internal_note",
+    "answer",
+    "redacted_text",
+    "attachment_publication",
+]
 STATE_CHOICES = [
     (SubmissionState.RECEIVED, _("Mottatt – ikke behandlet ennå")),
     (SubmissionState.PUBLISHED, _("Publisert – vises på planens side")),
     (SubmissionState.DECLINED, _("Ikke publisert")),
 ]
+# Only for input whose sender said no to publication (decisions.why_not_handled_privately).
+HANDLED_PRIVATE_CHOICE = (
+    SubmissionState.HANDLED_PRIVATE,
+    _("Behandlet, ikke publisert etter ønske – avsenderen ba om det, ingen begrunnelse trengs"),
+)
+REDACTED_TEXT_HELP = _(
+    "Det som vises på planens side, i API-et og i søket. Ta ut det som ikke skal publiseres, "
+    "og skriv [sladdet] der du har tatt noe ut. Originalen blir stående i saken."
+)
+EMPTY_PUBLIC_TEXT = _(
+    "Den publiserte teksten kan ikke være tom. Skriv [sladdet] hvis ingenting av teksten kan "
+    "publiseres, eller velg «Ikke publisert»."
+)
+REPLACEMENT_MISSING = _(
+    "Last opp den sladdede versjonen av vedlegget, eller velg et annet valg for vedlegget."
+)
 DECLINE_REASON_HELP = _(
     "Skriv en begrunnelse når du ikke publiserer innspillet. Avsenderen ser den på sin egen "
     "side og i e-posten med svaret. Andre ser den ikke."
@@ -38,6 +60,15 @@ class ModerationForm(WagtailAdminModelForm):
     """State, reason, internal note and answer. Saving goes through decisions.decide, so the
     time stamps are set and the sender gets the answer once for each new text."""
 
+    redacted_file = forms.FileField(
+        label=_("Sladdet versjon av vedlegget"),
+        required=False,
+        help_text=_(
+            "PDF, Word (DOCX), OpenDocument-tekst (ODT), JPEG eller PNG, høyst 10 MB. Skjulte "
+            "opplysninger (metadata) fjernes før filen publiseres. Originalen blir i saken."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial_state = self.instance.state
@@ -45,9 +76,15 @@ class ModerationForm(WagtailAdminModelForm):
         state = self.fields.get("state")
         if state is not None:
             state.choices = STATE_CHOICES
+            if (
+                self.instance.publication == Publication.NONE
+                or self.initial_state == SubmissionState.HANDLED_PRIVATE
+            ):
+                state.choices = [*STATE_CHOICES, HANDLED_PRIVATE_CHOICE]
             state.help_text = _(
                 "Du kan bare publisere innspill når avsenderen har sagt ja til det."
             )
+        self._set_up_redaction()
         if "decline_reason" in self.fields:
             self.fields["decline_reason"].help_text = DECLINE_REASON_HELP
         if "answer" in self.fields:
@@ -65,6 +102,64 @@ class ModerationForm(WagtailAdminModelForm):
                 state.choices = [*STATE_CHOICES, (SubmissionState.WITHDRAWN, _("Trukket tilbake"))]
                 state.help_text = _("Avsenderen har trukket innspillet tilbake.")
 
+    def _set_up_redaction(self):
+        """The public version starts as the text as sent, to be edited where it stands; the
+        attachment's choices only when there is one. Withdrawn input is never published."""
+        text = self.fields.get("redacted_text")
+        if text is not None:
+            text.help_text = REDACTED_TEXT_HELP
+            text.widget.attrs["rows"] = 10
+            if not self.is_bound:
+                self.initial["redacted_text"] = self.instance.public_text
+        choice = self.fields.get("attachment_publication")
+        if choice is not None and not self.instance.attachment:
+            del self.fields["attachment_publication"]
+            del self.fields["redacted_file"]
+        elif choice is not None:
+            choice.required = False  # not posted: as stored (clean_attachment_publication)
+        withdrawn = self.initial_state == SubmissionState.WITHDRAWN
+        for name in ("redacted_text", "attachment_publication", "redacted_file"):
+            if withdrawn and name in self.fields:
+                self.fields[name].disabled = True
+
+    def _not_posted(self, name):
+        """A post without the field at all (a script, an older form) leaves it as stored."""
+        return self.fields[name].disabled or self.add_prefix(name) not in self.data
+
+    def clean_redacted_text(self):
+        edited = self.cleaned_data.get("redacted_text", "")
+        if self._not_posted("redacted_text"):
+            return self.instance.redacted_text
+        if not edited.strip():
+            raise forms.ValidationError(EMPTY_PUBLIC_TEXT)
+        return redaction.stored_version(edited, self.instance.text)
+
+    def clean_attachment_publication(self):
+        if self._not_posted("attachment_publication"):
+            return self.instance.attachment_publication
+        return self.cleaned_data.get("attachment_publication") or AttachmentPublication.AS_SENT
+
+    def clean_redacted_file(self):
+        upload = self.cleaned_data.get("redacted_file")
+        if not upload or self.fields["redacted_file"].disabled:
+            return None
+        self.replacement_kind = redaction.checked_replacement(upload)
+        return upload
+
+    def _clean_attachment_choice(self, cleaned):
+        if "attachment_publication" not in self.fields:
+            return
+        if cleaned.get("redacted_file"):
+            # A redacted file uploaded is the choice to publish it.
+            cleaned["attachment_publication"] = AttachmentPublication.REPLACED
+        if (
+            cleaned.get("attachment_publication") == AttachmentPublication.REPLACED
+            and not cleaned.get("redacted_file")
+            and not self.instance.redacted_attachment
+            and "redacted_file" not in self.errors
+        ):
+            self.add_error("redacted_file", REPLACEMENT_MISSING)
+
     def clean(self):
         cleaned = super().clean()
         state = cleaned.get("state")
@@ -72,8 +167,13 @@ class ModerationForm(WagtailAdminModelForm):
             refusal = decisions.why_not_publishable(self.instance)
             if refusal:
                 self.add_error("state", refusal)
+        if state == SubmissionState.HANDLED_PRIVATE and state != self.initial_state:
+            refusal = decisions.why_not_handled_privately(self.instance)
+            if refusal:
+                self.add_error("state", refusal)
         if state == SubmissionState.DECLINED and not cleaned.get("decline_reason", "").strip():
             self.add_error("decline_reason", DECLINE_REASON_REQUIRED)
+        self._clean_attachment_choice(cleaned)
         return cleaned
 
     def save(self, commit=True):
@@ -82,20 +182,50 @@ class ModerationForm(WagtailAdminModelForm):
         submission.state = self.initial_state  # the services make the change
         if not commit:
             return submission
-        with transaction.atomic():
-            # Read the row afresh under a lock: the sender may have withdrawn it, or the
-            # retention job anonymised it, while the form was open. Only the moderator's own
-            # fields are taken from the form.
-            current = Submission.objects.select_for_update().get(pk=submission.pk)
-            previous_answer = current.answer
-            for field in MODERATOR_FIELDS:
-                if field in self.fields and not self.fields[field].disabled:
-                    setattr(current, field, getattr(submission, field))
-            authorship = answer_approval.edited(current, previous_answer, self.for_user)
-            current.save(update_fields=[*MODERATOR_FIELDS, *authorship, "updated_at"])
-            self.outcome = decisions.decide(current, chosen)
+        stored_file = ""
+        try:
+            with transaction.atomic():
+                # Read the row afresh under a lock: the sender may have withdrawn it, or the
+                # retention job anonymised it, while the form was open. Only the moderator's
+                # own fields are taken from the form.
+                current = Submission.objects.select_for_update().get(pk=submission.pk)
+                public_source = current.public_attachment_source[0]
+                previous_answer = current.answer
+                for field in MODERATOR_FIELDS:
+                    if field in self.fields and not self.fields[field].disabled:
+                        setattr(current, field, getattr(submission, field))
+                upload = self.cleaned_data.get("redacted_file")
+                if upload and current.attachment:
+                    stored_file = redaction.store_replacement(
+                        current, upload, self.replacement_kind
+                    )
+                if stored_file or current.public_attachment_source[0] != public_source:
+                    # The public copy was made of another file, or of one now withheld.
+                    public_copies.delete(current)
+                authorship = answer_approval.edited(current, previous_answer, self.for_user)
+                current.save(
+                    update_fields=[
+                        *MODERATOR_FIELDS,
+                        *REDACTION_FILE_FIELDS,
+                        *authorship,
+                    ]
+                )
+                self.outcome = decisions.decide(current, chosen)
+        except Exception:
+            if stored_file:
+                redaction.forget_file(current, stored_file)
+            raise
         self.instance = current
         return current
+
+
+# Written with the moderator's fields: the redacted file and the public copy made from it.
+REDACTION_FILE_FIELDS = [
+    "redacted_attachment",
+    "redacted_attachment_type",
+    "public_attachment",
+    "updated_at",
+]
 
 
 class DeclineForm(forms.Form):

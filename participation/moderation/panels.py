@@ -1,7 +1,7 @@
 """What the sender sent, shown read-only at the top of the moderator's form."""
 
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import MultiFieldPanel, Panel
 
 from core.outbox import MAX_ATTEMPTS
 from participation import answer_approval, links, mails
@@ -41,4 +41,24 @@ class SubmissionPanel(Panel):
                 # the approval panel says what happens to an answer awaiting approval
                 and not answer_approval.is_waiting(submission),
             )
+            return context
+
+
+class RedactionPanel(MultiFieldPanel):
+    """«Det som publiseres»: the input as sent, read-only, beside the fields of its public
+    version (participation.redaction); side by side on a wide screen, one above the other on
+    a phone."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        template_name = "participation/admin/redaction_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            submission = self.instance
+            context["submission"] = submission
+            if submission.redacted_attachment:
+                context["redacted_attachment_url"] = reverse(
+                    "wagtailsnippets_participation_submission:redacted_attachment",
+                    args=[submission.pk],
+                )
             return context

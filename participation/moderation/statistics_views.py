@@ -26,11 +26,13 @@ INVALID_DATE = _("Skriv datoen som dd.mm.åååå, for eksempel 31.12.2025.")
 # Input exists from 2020 on; the bounds keep date arithmetic clear of year 1 and 9999.
 YEARS = range(2000, 2101)
 
-# One colour per state, in statistics.STATES order (received, published, declined, withdrawn).
+# One colour per state, in statistics.STATES order (received, published, declined, handled
+# privately, withdrawn).
 STATE_COLOURS = [
     {"fill": charts.PRIMARY},
     {"fill": charts.POSITIVE},
     {"fill": charts.CRITICAL, "text": charts.TEXT},
+    {"fill": charts.INFO},
     {"fill": charts.GREY},
 ]
 

@@ -9,7 +9,7 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -137,6 +137,10 @@ class SubmissionEditView(EditView):
             SubmissionState.DECLINED: gettext(
                 "Innspillet %(reference)s er lagret og ikke publisert."
             ),
+            SubmissionState.HANDLED_PRIVATE: gettext(
+                "Innspillet %(reference)s er lagret som behandlet og ikke publisert, slik "
+                "avsenderen ønsket."
+            ),
         }.get(outcome.state, saved) % reference
         if outcome.answer_sent and any(
             failure.kind == MailKind.ANSWER for failure in mails.failures(self.object)
@@ -168,6 +172,23 @@ class AttachmentView(View):
     def get(self, request, pk):
         permissions.require(request.user, "view")
         return attachment_response(get_object_or_404(Submission, pk=pk))
+
+
+class RedactedAttachmentView(View):
+    """The redacted version a moderator uploaded, as stored (the public gets a copy without
+    metadata), for staff who may see input."""
+
+    def get(self, request, pk):
+        permissions.require(request.user, "view")
+        submission = get_object_or_404(Submission, pk=pk)
+        if not submission.redacted_attachment:
+            raise Http404
+        return attachment_response(
+            submission,
+            filename=submission.public_attachment_name,
+            file_field=submission.redacted_attachment,
+            content_type=submission.redacted_attachment_type,
+        )
 
 
 class RoundsView(ModerationScreen):

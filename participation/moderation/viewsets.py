@@ -25,7 +25,7 @@ from participation import exports
 from participation.models import Publication, Submission, SubmissionState
 from participation.moderation import approval, export_views, filters, permissions, views
 from participation.moderation.forms import ModerationForm
-from participation.moderation.panels import SubmissionPanel
+from participation.moderation.panels import RedactionPanel, SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
 
 PUBLICATION_SHORT = {
@@ -99,6 +99,14 @@ class SubmissionViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             SubmissionPanel(heading=_("Innspillet")),
+            RedactionPanel(
+                [
+                    FieldPanel("redacted_text"),
+                    FieldPanel("attachment_publication", widget=forms.RadioSelect),
+                    FieldPanel("redacted_file"),
+                ],
+                heading=_("Det som publiseres"),
+            ),
             MultiFieldPanel(
                 [
                     FieldPanel("state", widget=forms.RadioSelect),
@@ -123,6 +131,11 @@ class SubmissionViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("vedlegg/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
             *approval.urlpatterns,
+            path(
+                "vedlegg/<int:pk>/sladdet/",
+                views.RedactedAttachmentView.as_view(),
+                name="redacted_attachment",
+            ),
         ]
 
     def get_permissions_to_register(self):

@@ -222,11 +222,12 @@ def published_page(request, plan):
     return render(request, "participation/published_page.html", context)
 
 
-def attachment_response(submission, filename=None, file_field=None):
+def attachment_response(submission, filename=None, file_field=None, content_type=None):
     """The file as a download, never shown inline, under the safe name given at upload.
 
     `file_field` is the stored file to send: by default the original (staff, the sender)."""
     file_field = file_field or submission.attachment
+    content_type = content_type or submission.attachment_type
     if not file_field:
         raise Http404
     try:
@@ -240,7 +241,7 @@ def attachment_response(submission, filename=None, file_field=None):
         file,
         as_attachment=True,
         filename=filename or submission.attachment_name or "vedlegg",
-        content_type=submission.attachment_type or "application/octet-stream",
+        content_type=content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
@@ -250,7 +251,8 @@ def attachment_response(submission, filename=None, file_field=None):
 @require_safe
 def published_attachment(request, plan, reference):
     submission = get_object_or_404(Submission.objects.published_on(plan), reference=reference)
-    # The copy without metadata, made at publication (or now, for input published before).
+    # The copy without metadata, made at publication (or now, for input published before), of
+    # the attachment as sent or as the moderator redacted it; none when it is withheld.
     if not public_copies.ensure(submission):
         raise Http404
     # Named by its reference: the sender's own file name may hold the name they kept back.
@@ -258,6 +260,7 @@ def published_attachment(request, plan, reference):
         submission,
         filename=submission.public_attachment_name,
         file_field=submission.public_attachment,
+        content_type=submission.public_attachment_source[1],
     )
 
 

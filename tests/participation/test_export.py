@@ -23,6 +23,7 @@ HEADINGS = [
     "Ønske om publisering",
     "Status",
     "Innspill",
+    "Publisert versjon (sladdet)",
     "Kommunens svar",
     "Begrunnelse for ikke å publisere",
 ]
@@ -69,6 +70,7 @@ def expected_berg():
         "Publiser innspillet med navnet mitt",
         "Ikke publisert",
         "(Demo) Naboen min fyrer med gammel vedovn hver kveld, og det lukter over hele gata.",
+        "",  # not redacted
         berg.answer_sent,
         berg.decline_reason,
     ]
@@ -124,7 +126,8 @@ def test_xlsx_is_laid_out_for_a_case_officers_excel(moderator_client, demo_round
     rows = sheet.max_row
     assert sheet.title == "Innspill"
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:K{rows}"
+    last_column = sheet.cell(row=1, column=sheet.max_column).column_letter
+    assert sheet.auto_filter.ref == f"A1:{last_column}{rows}"
     assert all(cell.font.bold for cell in sheet[1])
     received = sheet.cell(row=2, column=4)
     assert received.is_date and received.number_format == "dd.mm.yyyy hh:mm"

@@ -309,6 +309,7 @@ def test_rounds_overview_counts_input_per_state_and_links_downloads(
         ("Mottatt", "1"),
         ("Publisert", "3"),
         ("Ikke publisert", "1"),
+        ("Behandlet, ikke publisert etter ønske", "0"),
         ("Trukket tilbake", "1"),
     ]
     assert "<strong>6 i alt</strong>" in row
@@ -488,7 +489,7 @@ def test_listing_footer_is_wagtails_own_apart_from_the_buttons(moderator_client,
     assert ours.elements == FooterSkeleton(wagtails).elements
     assert ours.buttons == [
         reverse("wagtail_bulk_action", args=["participation", "submission", action])
-        for action in ("publish", "decline")
+        for action in ("publish", "handle_privately", "decline")
     ]
 
 

@@ -15,7 +15,13 @@ from tests.participation.conftest import make_submission
 from themeplans.models import ThemePlanPage
 
 STATISTICS = "/admin/innspillsstatistikk/"
-STATES = ["Mottatt", "Publisert", "Ikke publisert", "Trukket tilbake"]
+STATES = [
+    "Mottatt",
+    "Publisert",
+    "Ikke publisert",
+    "Behandlet, ikke publisert etter ønske",
+    "Trukket tilbake",
+]
 CSV_QUERIES = 7
 SVG = "{http://www.w3.org/2000/svg}"
 WATER = "Temaplan for vann og vannmiljø"
@@ -106,19 +112,20 @@ def test_the_figures_for_one_plan_count_its_input_per_state_round_and_sender(
 ):
     page = tables(moderator_client.get(STATISTICS, {"plan": water_input.page_id}))
     assert page["tabell-planer"][0] == ["Plan", *STATES, "I alt"]
-    assert body(page["tabell-planer"]) == {WATER: [2, 4, 1, 1, 8]}
+    assert body(page["tabell-planer"]) == {WATER: [2, 4, 1, 0, 1, 8]}
     assert body(page["tabell-avsendere"]) == {
-        "Privatperson": [2, 1, 0, 0, 3],
-        "Lag eller forening": [0, 3, 0, 0, 3],
-        "Næringsliv": [0, 0, 1, 0, 1],
-        "Offentlig virksomhet": [0, 0, 0, 1, 1],
-        "I alt": [2, 4, 1, 1, 8],
+        "Privatperson": [2, 1, 0, 0, 0, 3],
+        "Lag eller forening": [0, 3, 0, 0, 0, 3],
+        "Næringsliv": [0, 0, 1, 0, 0, 1],
+        "Offentlig virksomhet": [0, 0, 0, 0, 1, 1],
+        "I alt": [2, 4, 1, 0, 1, 8],
     }
     assert page["tabell-runder"][1] == [
         f"Innspill om overvann | {WATER} · Åpen for innspill",
         "2",
         "4",
         "1",
+        "0",
         "1",
         "8",
     ]
@@ -128,28 +135,28 @@ def test_all_plans_add_the_demo_input_to_the_new(moderator_client, water_input, 
     page = tables(moderator_client.get(STATISTICS))
     demo = [
         Submission.objects.filter(round=demo_round, state=s).count()
-        for s in ("received", "published", "declined", "withdrawn")
+        for s in ("received", "published", "declined", "handled_private", "withdrawn")
     ]
     assert body(page["tabell-planer"]) == {
         "Temaplan for handling mot klimaendringene": [*demo, 6],
-        WATER: [2, 4, 1, 1, 8],
-        "I alt": [demo[0] + 2, demo[1] + 4, demo[2] + 1, demo[3] + 1, 14],
+        WATER: [2, 4, 1, 0, 1, 8],
+        "I alt": [demo[0] + 2, demo[1] + 4, demo[2] + 1, demo[3], demo[4] + 1, 14],
     }
     # Rounds without input are there too, with nothing counted.
     rounds = {row[0].split(" |")[0]: row[1:] for row in page["tabell-runder"][1:]}
-    assert rounds["Innspill til kunnskapsgrunnlaget"] == ["0"] * 5
+    assert rounds["Innspill til kunnskapsgrunnlaget"] == ["0"] * 6
 
 
 def test_the_period_counts_input_received_on_the_days_chosen(moderator_client, water_input):
     today = timezone.localdate()
     since_last_week = {"plan": water_input.page_id, "from_date": f"{today - timedelta(7):%d.%m.%Y}"}
     page = tables(moderator_client.get(STATISTICS, since_last_week))
-    assert body(page["tabell-planer"]) == {WATER: [2, 3, 1, 1, 7]}
+    assert body(page["tabell-planer"]) == {WATER: [2, 3, 1, 0, 1, 7]}
 
     forty_days_ago = f"{today - timedelta(40):%d.%m.%Y}"
     only_that_day = {"from_date": forty_days_ago, "to_date": forty_days_ago}
     page = tables(moderator_client.get(STATISTICS, {"plan": water_input.page_id, **only_that_day}))
-    assert body(page["tabell-planer"]) == {WATER: [0, 1, 0, 0, 1]}
+    assert body(page["tabell-planer"]) == {WATER: [0, 1, 0, 0, 0, 1]}
 
 
 @pytest.mark.parametrize(
@@ -215,11 +222,14 @@ def test_the_chart_draws_a_bar_per_figure_with_its_number(moderator_client, wate
         ("Trukket tilbake", "1"),
     ]
     texts = [text.text for text in svg.iter(f"{SVG}text")]
-    assert texts[:4] == STATES  # the legend
+    assert texts[:5] == STATES  # the legend
+    legend = [t for t in svg.iter(f"{SVG}text")][:5]
+    # Each label inside the chart: the long one on a line of its own.
+    assert all(float(t.get("x")) + len(t.text) * 9 <= 400 for t in legend)
     assert "Temaplan for handling mot klimaendringene" in texts and WATER in texts
     assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "total"] == ["6", "8"]
     # The numbers on the segments wide enough to hold them: here, all of them.
-    assert texts[4:] == [
+    assert texts[5:] == [
         "Temaplan for handling mot klimaendringene",
         "1",
         "3",
@@ -279,7 +289,7 @@ def test_csv_has_the_same_figures_as_the_page(moderator_client, water_input):
     rounds = sections["Innspill per runde"]
     assert rounds[0] == ["Plan", "Innspillsrunde", "Status for runden", *STATES, "I alt"]
     assert rounds[1][:3] == [WATER, "Innspill om overvann", "Åpen for innspill"]
-    assert rounds[1][3:] == ["2", "4", "1", "1", "8"]
+    assert rounds[1][3:] == ["2", "4", "1", "0", "1", "8"]
 
 
 def test_csv_follows_the_period_and_makes_formulas_harmless(moderator_client, water_input):
@@ -294,7 +304,7 @@ def test_csv_follows_the_period_and_makes_formulas_harmless(moderator_client, wa
     first, sections = csv_sections(response)
     assert first[1] == f"{WATER}, mottatt fra og med {day}"
     assert sections["Innspill per runde"][1][:2] == [WATER, '\'=HYPERLINK("http://example.com")']
-    assert sections["Innspill per plan"][1] == [WATER, "2", "3", "1", "1", "7"]
+    assert sections["Innspill per plan"][1] == [WATER, "2", "3", "1", "0", "1", "7"]
 
 
 def test_no_personal_data_in_the_statistics(moderator_client, water_input):

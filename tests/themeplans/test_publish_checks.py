@@ -162,7 +162,7 @@ def test_an_open_round_on_an_unpublished_plan_is_no_open_round(admin_client, pla
     plan.get_latest_revision().publish()
     assert checks(admin_client, plan) == []
     row = overview_row(admin_client, title)
-    assert "Åpen for innspill" in row and "ikke publisert" not in row
+    assert "Åpen for innspill" in row and "data-unreachable" not in row
     assert "Planen: Publisert" in row
 
 
