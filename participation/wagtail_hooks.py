@@ -6,12 +6,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from participation import exports, plan_editor
-from participation.models import Submission
-from participation.moderation import bulk_actions, dashboard, permissions, worklist
+from participation.models import RoundTag, Submission
+from participation.moderation import bulk_actions, dashboard, permissions, tags, worklist
 from participation.moderation.viewsets import ParticipationMenu
 
 # Before anything asks for Submission's policy, or Wagtail makes a default one.
 register_permission_policy(Submission, permissions.policy)
+register_permission_policy(RoundTag, tags.policy)
 
 hooks.register("after_create_page", plan_editor.warn_short_hearings)
 hooks.register("after_edit_page", plan_editor.warn_short_hearings)

@@ -29,6 +29,7 @@ from participation.moderation import assignment, export_views, filters, permissi
 from participation.moderation.forms import ModerationForm
 from participation.moderation.panels import SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
+from participation.moderation.tags import RoundTagViewSet
 
 PUBLICATION_SHORT = {
     Publication.NONE: _("Nei"),
@@ -221,4 +222,10 @@ class ParticipationMenu(SnippetViewSetGroup):
     menu_icon = "comment"
     menu_name = "innspill"
     menu_order = 240  # just above «Temaplaner»
-    items = [SubmissionViewSet, RoundsViewSet, StatisticsViewSet, ExportJobsViewSet]
+    items = [
+        SubmissionViewSet,
+        RoundsViewSet,
+        RoundTagViewSet,
+        StatisticsViewSet,
+        ExportJobsViewSet,
+    ]

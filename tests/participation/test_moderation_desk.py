@@ -44,7 +44,10 @@ def form_data(submission, **changes):
 
 def cells(html):
     """The text of every cell of the listing's rows."""
-    return [" ".join(cell.split()) for cell in re.findall(r"<td[^>]*>([^<]*)</td>", html)]
+    return [
+        " ".join(cell.split())
+        for cell in re.findall(r"<td[^>]*>(?:<div[^>]*>)?([^<]*)(?:</div>)?</td>", html)
+    ]
 
 
 def new_input(count):
@@ -137,7 +140,7 @@ def test_the_listing_shows_an_excerpt_and_whether_input_is_answered(moderator_cl
     long_text = "Sykkelveien langs Drammensveien trenger bedre belysning. " * 5
     waiting = make_submission(demo_round, text=long_text)
     html = moderator_client.get(LISTING, {"q": waiting.reference}).content.decode()
-    excerpt = re.search(r'<td lang="nb">([^<]*)</td>', html)[1]
+    excerpt = re.search(r'<td lang="nb"><div class="w-w-52">([^<]*)</div></td>', html)[1]
     assert excerpt.startswith("Sykkelveien langs Drammensveien")
     assert len(excerpt) == 120 and excerpt.endswith("…")
     assert "Nei" in cells(html)
@@ -262,3 +265,28 @@ def test_plain_save_stays_as_before(moderator_client, demo_round):
     submission = make_submission(demo_round)
     response = moderator_client.post(edit_url(submission), form_data(submission))
     assert response["Location"] == LISTING
+
+
+# «Stikkord»: the rounds' tags kept tidy
+
+
+def test_moderators_keep_the_rounds_tags_and_a_name_is_unique_per_round(
+    moderator_client, editor, demo_round, closed_round
+):
+    traffic = RoundTag.objects.create(round=demo_round, name="Trafikk")
+    make_submission(demo_round).tags.add(traffic)
+    listing = moderator_client.get("/admin/stikkord/")
+    assert "Trafikk" in listing.content.decode() and "1" in cells(listing.content.decode())
+    response = moderator_client.post(
+        "/admin/stikkord/add/", {"round": demo_round.pk, "name": "trafikk"}
+    )
+    assert response.status_code == 200
+    assert "Runden har allerede et stikkord med dette navnet." in response.content.decode()
+    # The same name in another round is another tag.
+    response = moderator_client.post(
+        "/admin/stikkord/add/", {"round": closed_round.pk, "name": "Trafikk"}
+    )
+    assert response.status_code == 302
+    assert RoundTag.objects.filter(name="Trafikk").count() == 2
+    moderator_client.force_login(editor)  # Wagtail's editors, not moderators
+    assert moderator_client.get("/admin/stikkord/").status_code == 302
