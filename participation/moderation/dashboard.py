@@ -19,16 +19,18 @@ from participation.moderation import filters, permissions
 from participation.moderation.views import listing_url
 
 CLOSING_WITHIN = timedelta(days=7)
+NEW = Q(state=SubmissionState.RECEIVED)
 
 
-def _per_round(condition):
-    rows = (
+def per_round(condition):
+    """(round id, count) of the input meeting `condition`, which one of the partial indexes
+    holds."""
+    return (
         Submission.objects.filter(condition)
         .order_by()
         .values_list("round_id")
         .annotate(count=Count("pk"))
     )
-    return dict(rows)
 
 
 def input_with_failed_mail():
@@ -41,8 +43,8 @@ def input_with_failed_mail():
 
 def figures(now=None):
     now = now or timezone.now()
-    new = _per_round(Q(state=SubmissionState.RECEIVED))
-    unanswered = _per_round(filters.unanswered)
+    new = dict(per_round(NEW))
+    unanswered = dict(per_round(filters.unanswered))
     closing = Q(opens_at__lte=now, closes_at__gt=now, closes_at__lte=now + CLOSING_WITHIN)
     rounds = ParticipationRound.objects.filter(Q(pk__in=new.keys() | unanswered.keys()) | closing)
     rows = []

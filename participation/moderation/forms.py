@@ -86,6 +86,10 @@ class ModerationForm(WagtailAdminModelForm):
         tags = self.fields.get("tags")
         if tags is not None:
             tags.queryset = RoundTag.objects.filter(round_id=self.instance.round_id)
+            tags.help_text = _(
+                "Rundens stikkord. Er listen tom, eller mangler et, skriv det under «Nye "
+                "stikkord». Bare for saksbehandlere, vises aldri offentlig."
+            )
             tags.error_messages["invalid_choice"] = _(
                 "Stikkordet %(value)s hører ikke til denne innspillsrunden. Velg blant rundens "
                 "egne stikkord."
