@@ -182,6 +182,9 @@ def test_the_answered_filter(moderator_client, demo_round):
     assert answered == expected and answered
     assert unanswered and not unanswered & answered
     assert withdrawn.reference not in unanswered
+    # A value nobody offered is no error page (Wagtail marks the filter and ignores it).
+    for nonsense in ({"answered": "kanskje"}, {"assigned": "x"}, {"tag": "999999"}):
+        assert moderator_client.get(LISTING, nonsense).status_code == 200
 
 
 # Case officer and tags
