@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -268,6 +269,35 @@ class ParticipationRound(Orderable):
         return self.kind == RoundKind.HEARING and self.duration_days < HEARING_MIN_DAYS
 
 
+class RoundTag(models.Model):
+    """A theme the moderators group a round's input by («Trafikk», «Skole»). Internal: never
+    shown publicly, nor exported."""
+
+    round = models.ForeignKey(
+        ParticipationRound,
+        verbose_name=_("Innspillsrunde"),
+        on_delete=models.CASCADE,
+        related_name="tags",
+    )
+    name = models.CharField(_("Stikkord"), max_length=50)
+
+    class Meta:
+        verbose_name = _("Stikkord")
+        verbose_name_plural = _("Stikkord")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "round",
+                Lower("name"),
+                name="round_tag_unique_name",
+                violation_error_message=_("Runden har allerede et stikkord med dette navnet."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class SenderCategory(models.TextChoices):
     PRIVATE_PERSON = "private", _("Privatperson")
     ASSOCIATION = "association", _("Lag eller forening")
@@ -443,6 +473,24 @@ class Submission(models.Model):
     )
     answer_return_comment = models.TextField(_("Kommentar til svaret"), blank=True, editable=False)
 
+    # The moderators' desk: who handles the input, and the round's themes it belongs to.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Saksbehandler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+        help_text=_("Den som har ansvar for å behandle og svare på innspillet."),
+    )
+    tags = models.ManyToManyField(
+        RoundTag,
+        verbose_name=_("Stikkord"),
+        blank=True,
+        related_name="submissions",
+        help_text=_("Stikkord for rundens temaer. Bare for saksbehandlere, vises aldri offentlig."),
+    )
+
     received_at = models.DateTimeField(_("Mottatt"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("Sist endret"), auto_now=True)
     published_at = models.DateTimeField(_("Publisert"), null=True, blank=True, editable=False)
@@ -481,6 +529,19 @@ class Submission(models.Model):
             models.Index(fields=["topic"], name="submission_topic"),
             # A deep page's keys straight from the index (core.admin_paging).
             models.Index(fields=["received_at", "id"], name="submission_received_id"),
+            # The moderators' dashboard (moderation/dashboard.py) counts the input still to
+            # handle per round: these hold only those rows, so the counts read the backlog,
+            # not all input.
+            models.Index(
+                fields=["round"],
+                condition=models.Q(state="received"),
+                name="submission_new_by_round",
+            ),
+            models.Index(
+                fields=["round"],
+                condition=models.Q(answered_at__isnull=True) & ~models.Q(state="withdrawn"),
+                name="submission_unanswered",
+            ),
         ]
         # Name and organisation in an export (participation.exports), apart from viewing input.
         permissions = [("export_personal_data", _("Kan eksportere personopplysninger"))]
@@ -555,6 +616,12 @@ class Submission(models.Model):
     def is_redacted(self):
         """Published shorter or blacked out than sent: the public page says so."""
         return self.text_redacted or self.attachment_redacted or self.attachment_withheld
+
+    @property
+    def is_answered(self):
+        """The answer has gone out: e-mailed to the sender and, once published, shown with
+        the input. An answer typed while the input is «Mottatt» waits, and does not count."""
+        return self.answered_at is not None
 
     @property
     def can_withdraw(self):

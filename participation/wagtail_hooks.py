@@ -6,12 +6,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from participation import answer_approval, exports, plan_editor
-from participation.models import Submission
-from participation.moderation import bulk_actions, permissions
+from participation.models import RoundTag, Submission
+from participation.moderation import bulk_actions, dashboard, permissions, tags, worklist
 from participation.moderation.viewsets import ParticipationMenu
 
 # Before anything asks for Submission's policy, or Wagtail makes a default one.
 register_permission_policy(Submission, permissions.policy)
+register_permission_policy(RoundTag, tags.policy)
 
 hooks.register("after_create_page", plan_editor.warn_short_hearings)
 hooks.register("after_edit_page", plan_editor.warn_short_hearings)
@@ -24,6 +25,9 @@ hooks.register("register_bulk_action", bulk_actions.DeclineBulkAction)
 # After Wagtail's own hooks (order 0), so that input's «delete» is this refusal.
 hooks.register("register_bulk_action", bulk_actions.NoDeleteBulkAction, order=100)
 register_snippet(ParticipationMenu)
+
+hooks.register("construct_homepage_panels", dashboard.add_panel)
+hooks.register("register_snippet_action_menu_item", worklist.action_menu_item)
 
 
 @hooks.register("register_log_actions")

@@ -1,4 +1,5 @@
-"""The filters beside the input listing: plan, round, state, sender, topic and when received.
+"""The filters beside the input listing: plan, round, state, sender, topic, when received, and
+the moderators' desk: answered or not, who handles it («Mine»), and the round's tags.
 
 The listing's exports and bulk actions use the same filters, so «?round=3&export=csv» is the
 round's input and nothing else.
@@ -16,7 +17,14 @@ from wagtail.models import Page
 
 from core import outbox
 from participation import answer_approval, mails
-from participation.models import ParticipationRound, SenderCategory, Submission, SubmissionState
+from participation.models import (
+    ParticipationRound,
+    RoundTag,
+    SenderCategory,
+    Submission,
+    SubmissionState,
+)
+from participation.moderation import assignment
 
 
 def plans_with_rounds(request):
@@ -49,6 +57,36 @@ def topics():
     with connection.cursor() as cursor:
         cursor.execute(DISTINCT_TOPICS.format(table=table))
         return [(topic, topic) for (topic,) in cursor.fetchall()]
+
+
+# Input that waits for an answer: none has gone out, and the sender has not withdrawn it (the
+# dashboard counts the same, by the index submission_unanswered).
+unanswered = Q(answered_at__isnull=True) & ~Q(state=SubmissionState.WITHDRAWN)
+ANSWERED, UNANSWERED = "ja", "nei"
+MINE, NOBODY = "mine", "ingen"
+
+
+def assignees():
+    """«Mine», «Ingen», then every moderator by name: one query."""
+    return [
+        (MINE, _("Mine")),
+        (NOBODY, _("Ikke tildelt")),
+        *((str(user.pk), assignment.user_label(user)) for user in assignment.moderators()),
+    ]
+
+
+def tags(request):
+    return RoundTag.objects.select_related("round").order_by("round__title", "name")
+
+
+class TagChoiceFilter(django_filters.ModelChoiceFilter):
+    """A tag named with its round, as two rounds may both have «Trafikk»."""
+
+    @property
+    def field(self):
+        field = super().field
+        field.label_from_instance = lambda tag: f"{tag.name} ({tag.round.title})"
+        return field
 
 
 # Input with a mail that failed and has not gone out since, as a condition for filter().
@@ -93,10 +131,39 @@ class SubmissionFilterSet(WagtailFilterSet):
         method="filter_answer_waiting",
     )
 
+    answered = django_filters.ChoiceFilter(
+        label=_("Besvart"),
+        choices=[
+            (ANSWERED, _("Besvart: svaret er sendt")),
+            (UNANSWERED, _("Ikke besvart (trukket tilbake regnes ikke med)")),
+        ],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_answered",
+    )
+    assigned = django_filters.ChoiceFilter(
+        label=_("Saksbehandler"),
+        choices=assignees,
+        empty_label=_("Alle"),
+        method="filter_assigned",
+    )
+    tag = TagChoiceFilter(
+        label=_("Stikkord"), field_name="tags", queryset=tags, empty_label=_("Alle")
+    )
+
     class Meta:
         model = Submission
         fields = [
-            *["plan", "round", "state", "category", "topic", "received_at", "mail_failed"],
+            "plan",
+            "round",
+            "state",
+            "answered",
+            "assigned",
+            "tag",
+            "category",
+            "topic",
+            "received_at",
+            "mail_failed",
             "answer_waiting",
         ]
 
@@ -105,6 +172,21 @@ class SubmissionFilterSet(WagtailFilterSet):
 
     def filter_answer_waiting(self, queryset, name, value):
         return queryset.filter(answer_approval.waiting) if value else queryset
+
+    def filter_answered(self, queryset, name, value):
+        if value == ANSWERED:
+            return queryset.filter(answered_at__isnull=False)
+        return queryset.filter(unanswered)
+
+    def filter_assigned(self, queryset, name, value):
+        if value == MINE:
+            user = getattr(self.request, "user", None)
+            if user is None or not user.is_authenticated:
+                return queryset.none()  # a background export whose orderer is deleted
+            return queryset.filter(assigned_to=user)
+        if value == NOBODY:
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset.filter(assigned_to_id=value)
 
 
 SEARCH_FIELDS = ["reference", "name", "email", "organisation", "text"]

@@ -1,21 +1,31 @@
 """The moderator's form for one input, and the reason asked for when declining many at once."""
 
 from django import forms
-from django.db import transaction
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation import answer_approval, public_copies, redaction
-from participation.models import AttachmentPublication, Publication, Submission, SubmissionState
-from participation.moderation import decisions
+from participation.models import (
+    AttachmentPublication,
+    Publication,
+    RoundTag,
+    Submission,
+    SubmissionState,
+)
+from participation.moderation import assignment, decisions
 
 MODERATOR_FIELDS = [
     "decline_reason",
     "internal_note",
     "answer",
+    "assigned_to",
     "redacted_text",
     "attachment_publication",
 ]
+TAG_LENGTH = RoundTag._meta.get_field("name").max_length
 STATE_CHOICES = [
     (SubmissionState.RECEIVED, _("Mottatt – ikke behandlet ennå")),
     (SubmissionState.PUBLISHED, _("Publisert – vises på planens side")),
@@ -93,6 +103,7 @@ class ModerationForm(WagtailAdminModelForm):
                 if self.instance.pk and answer_approval.needs_approval(self.instance)
                 else ANSWER_HELP
             )
+        self._limit_desk_choices()
         if self.initial_state == SubmissionState.WITHDRAWN:
             # The sender has taken it back: only the internal note can still change.
             for name in ("state", "decline_reason", "answer"):
@@ -160,6 +171,54 @@ class ModerationForm(WagtailAdminModelForm):
         ):
             self.add_error("redacted_file", REPLACEMENT_MISSING)
 
+    new_tags = forms.CharField(
+        label=_("Nye stikkord"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Skill flere med komma. De blir stikkord i denne runden og settes på innspillet."
+        ),
+    )
+
+    def _limit_desk_choices(self):
+        """The case officer is one of the moderators (or the one already chosen, who may
+        have left the group since); the tags are this round's own."""
+        assigned = self.fields.get("assigned_to")
+        if assigned is not None:
+            moderators = assignment.moderators()
+            assigned.queryset = (
+                get_user_model()
+                .objects.filter(
+                    Q(pk__in=moderators.values("pk")) | Q(pk=self.instance.assigned_to_id)
+                )
+                .order_by("first_name", "last_name", "username")
+            )
+            assigned.label_from_instance = assignment.user_label
+            assigned.empty_label = _("Ingen")
+        tags = self.fields.get("tags")
+        if tags is not None:
+            tags.queryset = RoundTag.objects.filter(round_id=self.instance.round_id)
+            tags.help_text = _(
+                "Rundens stikkord. Er listen tom, eller mangler et, skriv det under «Nye "
+                "stikkord». Bare for saksbehandlere, vises aldri offentlig."
+            )
+            tags.error_messages["invalid_choice"] = _(
+                "Stikkordet %(value)s hører ikke til denne innspillsrunden. Velg blant rundens "
+                "egne stikkord."
+            )
+
+    def clean_new_tags(self):
+        names = {}
+        for name in self.cleaned_data["new_tags"].split(","):
+            name = " ".join(name.split())
+            if len(name) > TAG_LENGTH:
+                raise forms.ValidationError(
+                    _("Et stikkord kan ha høyst %(length)s tegn.") % {"length": TAG_LENGTH}
+                )
+            if name:
+                names.setdefault(name.casefold(), name)
+        return list(names.values())
+
     def clean(self):
         cleaned = super().clean()
         state = cleaned.get("state")
@@ -210,6 +269,10 @@ class ModerationForm(WagtailAdminModelForm):
                         *authorship,
                     ]
                 )
+                if "tags" in self.fields:
+                    current.tags.set(
+                        [*self.cleaned_data["tags"], *self._round_tags(current.round_id)]
+                    )
                 self.outcome = decisions.decide(current, chosen)
         except Exception:
             if stored_file:
@@ -217,6 +280,18 @@ class ModerationForm(WagtailAdminModelForm):
             raise
         self.instance = current
         return current
+
+    def _round_tags(self, round_id):
+        """The tags typed in «Nye stikkord»: the round's own when it has them already."""
+        for name in self.cleaned_data.get("new_tags", []):
+            tag = RoundTag.objects.filter(round_id=round_id, name__iexact=name).first()
+            if tag is None:
+                try:
+                    with transaction.atomic():
+                        tag = RoundTag.objects.create(round_id=round_id, name=name)
+                except IntegrityError:  # another moderator made it just now
+                    tag = RoundTag.objects.get(round_id=round_id, name__iexact=name)
+            yield tag
 
 
 # Written with the moderator's fields: the redacted file and the public copy made from it.

@@ -35,7 +35,7 @@ from participation.models import (
     Submission,
     SubmissionState,
 )
-from participation.moderation import export_views, filters, permissions
+from participation.moderation import export_views, filters, permissions, worklist
 from participation.moderation.screens import ModerationScreen
 from participation.views.public import attachment_response
 
@@ -164,6 +164,19 @@ class SubmissionEditView(EditView):
 
     def get_success_buttons(self):
         return [messages.button(self.get_edit_url(), gettext("Vis innspillet"))]
+
+    def get_success_url(self):
+        if worklist.SAVE_AND_NEXT not in self.request.POST:
+            return super().get_success_url()
+        following = worklist.next_to_handle(self.object)
+        if following is not None:
+            return reverse(f"{SUBMISSIONS}:edit", args=[following.pk])
+        messages.info(
+            self.request,
+            gettext("Ingen flere innspill i «%(round)s» venter på behandling.")
+            % {"round": self.object.round.title},
+        )
+        return listing_url(round=self.object.round_id)
 
 
 class AttachmentView(View):

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -21,12 +22,21 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.text import without_bidi_controls
 from participation import exports
 from participation.models import Publication, Submission, SubmissionState
-from participation.moderation import approval, export_views, filters, permissions, views
+from participation.moderation import (
+    approval,
+    assignment,
+    export_views,
+    filters,
+    permissions,
+    views,
+)
 from participation.moderation.forms import ModerationForm
 from participation.moderation.panels import RedactionPanel, SubmissionPanel
 from participation.moderation.statistics_views import StatisticsViewSet
+from participation.moderation.tags import RoundTagViewSet
 
 PUBLICATION_SHORT = {
     Publication.NONE: _("Nei"),
@@ -37,6 +47,32 @@ PUBLICATION_SHORT = {
 
 def publication_short(submission):
     return PUBLICATION_SHORT.get(submission.publication, submission.get_publication_display())
+
+
+EXCERPT_LENGTH = 120
+
+
+def excerpt(submission):
+    """The text's beginning on one line, as plain text (the cell escapes it)."""
+    text = " ".join(without_bidi_controls(submission.text).split())
+    return Truncator(text).chars(EXCERPT_LENGTH)
+
+
+def answered(submission):
+    """«Ja» once the answer has gone out; nothing is awaited from withdrawn input."""
+    if submission.is_answered:
+        return gettext("Ja")
+    return "–" if submission.state == SubmissionState.WITHDRAWN else gettext("Nei")
+
+
+def assignee(submission):
+    return assignment.user_label(submission.assigned_to) if submission.assigned_to else ""
+
+
+class ExcerptColumn(Column):
+    """Wide enough to read a sentence, also when the table scrolls sideways on a phone."""
+
+    cell_template_name = "participation/admin/excerpt_cell.html"
 
 
 class PlanAndRoundColumn(Column):
@@ -78,6 +114,9 @@ class SubmissionViewSet(SnippetViewSet):
             primary=lambda submission: submission.state == SubmissionState.PUBLISHED,
         ),
         DateColumn("received_at", label=_("Mottatt"), sort_key="received_at"),
+        ExcerptColumn("excerpt", label=_("Utdrag"), accessor=excerpt),
+        Column("answered", label=_("Besvart"), accessor=answered),
+        Column("assigned_to", label=_("Saksbehandler"), accessor=assignee),
         PlanAndRoundColumn(
             "round", label=_("Plan og runde"), accessor="round", sort_key="round__page__title"
         ),
@@ -115,6 +154,14 @@ class SubmissionViewSet(SnippetViewSet):
                 ],
                 heading=_("Behandling"),
             ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("assigned_to"),
+                    FieldPanel("tags", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("new_tags"),
+                ],
+                heading=_("Saksbehandler og stikkord"),
+            ),
             FieldPanel("answer", heading=_("Svar til avsenderen")),
             approval.AnswerApprovalPanel(heading=_("Godkjenning av svaret")),
         ],
@@ -122,7 +169,7 @@ class SubmissionViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Submission.objects.select_related("round__page").annotate(
+        return Submission.objects.select_related("round__page", "assigned_to").annotate(
             mail_failed=filters.mail_failing
         )
 
@@ -197,4 +244,10 @@ class ParticipationMenu(SnippetViewSetGroup):
     menu_icon = "comment"
     menu_name = "innspill"
     menu_order = 240  # just above «Temaplaner»
-    items = [SubmissionViewSet, RoundsViewSet, StatisticsViewSet, ExportJobsViewSet]
+    items = [
+        SubmissionViewSet,
+        RoundsViewSet,
+        RoundTagViewSet,
+        StatisticsViewSet,
+        ExportJobsViewSet,
+    ]
