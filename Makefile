@@ -18,8 +18,12 @@ run: install
 	@echo "Nettstedet: http://$(HOST):$(PORT)/   (stopp med Ctrl+C)"
 	@$(RUN_ENV) $(PY) manage.py run_local $(HOST):$(PORT)
 
+# The suite runs in one process per core (pytest-xdist), each with its own test database and,
+# with REDIS_URL, its own Redis database (the next numbers after the URL's). TEST_PROCESSES=0
+# runs it in a single process; `make test ARGS="tests/api -x"` passes options to pytest.
+TEST_PROCESSES ?= auto
 test: install-test
-	$(PY) -m pytest $(ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

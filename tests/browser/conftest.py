@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests.conftest import load_demo_content
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -50,9 +52,7 @@ QUIET = 0.3
 
 @pytest.fixture
 def site_url(live_server, transactional_db, browser):
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo_content()
     with requests_in_flight() as in_flight:
         yield live_server.url
         # The database is emptied after each test: first let the server finish what the
