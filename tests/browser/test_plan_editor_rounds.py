@@ -46,7 +46,7 @@ def test_a_round_with_input_cannot_be_deleted(editor_page):
     publish(editor_page)
     expect(editor_page.locator(".messages")).to_contain_text(
         "Du kan ikke fjerne innspillsrunden «Demo: innspill til temaplan for klima», "
-        "fordi den har 6 innspill"
+        "fordi den har 7 innspill"
     )
     from participation.models import ParticipationRound
 

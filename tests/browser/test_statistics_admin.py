@@ -53,8 +53,8 @@ def test_statistics_screen(browser, site_url):
     expect(page.get_by_role("heading", name="Statistikk for innspill")).to_be_visible()
     chart = page.get_by_role("img", name="Innspill per plan, etter status")
     expect(chart).to_be_visible()
-    # The ten demo inputs (six on the climate plan, four on the water plan) and nineteen here.
-    expect(page.locator("[data-total]")).to_have_text("29")
+    # The eleven demo inputs (seven on the climate plan, four on the water plan) and nineteen here.
+    expect(page.locator("[data-total]")).to_have_text("30")
     screenshot_editor(page, "admin-innspill-statistikk-1280.png")
 
     # Choosing a plan shows its rounds in the chart; a bad date is explained.

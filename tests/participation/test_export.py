@@ -88,7 +88,7 @@ def test_csv_of_a_round_has_norwegian_headings_and_only_that_round(
     rows = csv_rows(response)
     assert rows[0] == HEADINGS
     by_reference = {row[0]: row for row in rows[1:]}
-    assert len(by_reference) == 6
+    assert len(by_reference) == 7
     assert old_input.reference not in by_reference
     assert by_reference[demo_input("Lise Berg").reference] == expected_berg()
     # The sender's name and e-mail address are not in the file.
@@ -106,7 +106,7 @@ def test_xlsx_of_a_round_opens_with_the_same_content(moderator_client, demo_roun
     rows = list(workbook.active.iter_rows(values_only=True))
     assert list(rows[0]) == HEADINGS
     by_reference = {row[0]: ["" if cell is None else cell for cell in row] for row in rows[1:]}
-    assert len(by_reference) == 6 and old_input.reference not in by_reference
+    assert len(by_reference) == 7 and old_input.reference not in by_reference
     berg = by_reference[demo_input("Lise Berg").reference]
     expected = expected_berg()
     received = berg.pop(3)

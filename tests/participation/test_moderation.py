@@ -63,7 +63,7 @@ def test_listing_shows_the_demo_input_newest_first(moderator_client):
     response = moderator_client.get(LISTING)
     assert response.status_code == 200
     expected = list(Submission.objects.order_by("-received_at").values_list("reference", flat=True))
-    assert len(expected) == 10  # 6 on the climate plan, 4 in the water plan's closed round
+    assert len(expected) == 11  # 7 on the climate plan, 4 in the water plan's closed round
     assert references(response) == expected
     html = response.content.decode()
     assert "Temaplan for handling mot klimaendringene" in html
@@ -98,7 +98,7 @@ def test_listing_filters_by_round(moderator_client, demo_round, closed_round):
     old.save()
     assert references(moderator_client.get(LISTING, {"round": closed_round.pk})) == [old.reference]
     in_demo = references(moderator_client.get(LISTING, {"round": demo_round.pk}))
-    assert len(in_demo) == 6 and old.reference not in in_demo
+    assert len(in_demo) == 7 and old.reference not in in_demo
 
 
 def test_search_finds_input_by_reference_and_by_text(moderator_client):
@@ -309,10 +309,10 @@ def test_rounds_overview_counts_input_per_state_and_links_downloads(
         ("Mottatt", "1"),
         ("Publisert", "3"),
         ("Ikke publisert", "1"),
-        ("Behandlet, ikke publisert etter ønske", "0"),
+        ("Behandlet, ikke publisert etter ønske", "1"),
         ("Trukket tilbake", "1"),
     ]
-    assert "<strong>6 i alt</strong>" in row
+    assert "<strong>7 i alt</strong>" in row
     assert "Åpen for innspill" in row
     assert f'href="{LISTING}?round={demo_round.pk}"' in row
     assert f'href="{LISTING}?round={demo_round.pk}&amp;export=csv"' in row
@@ -371,7 +371,7 @@ def test_nobody_adds_or_deletes_input_in_the_admin(admin_client):
     assert admin_client.post(f"/admin/innspill/delete/{dahl.pk}/")["Location"] == "/admin/"
     admin_client.post(f"/admin/bulk/participation/submission/delete/?id={dahl.pk}")
     assert Submission.objects.filter(pk=dahl.pk).exists()
-    assert Submission.objects.count() == 10
+    assert Submission.objects.count() == 11
     html = admin_client.get(edit_url(dahl)).content.decode()
     assert f"/admin/innspill/delete/{dahl.pk}/" not in html
 

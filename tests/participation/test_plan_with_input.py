@@ -14,7 +14,7 @@ def test_a_plan_with_input_cannot_be_deleted_only_unpublished(client, plan):
     response = client.post(f"/admin/pages/{plan.pk}/delete/", follow=True)
     assert ThemePlanPage.objects.filter(pk=plan.pk).exists()
     messages = [str(m) for m in response.context["messages"]]
-    assert any("fordi 6 innspill hører til siden eller en side under den" in m for m in messages)
+    assert any("fordi 7 innspill hører til siden eller en side under den" in m for m in messages)
 
 
 def test_a_plan_without_input_can_still_be_deleted(client, demo_site):

@@ -138,9 +138,9 @@ def test_all_plans_add_the_demo_input_to_the_new(moderator_client, water_input, 
         for s in ("received", "published", "declined", "handled_private", "withdrawn")
     ]
     assert body(page["tabell-planer"]) == {
-        "Temaplan for handling mot klimaendringene": [*demo, 6],
+        "Temaplan for handling mot klimaendringene": [*demo, 7],
         WATER: [2, 4, 1, 0, 1, 8],
-        "I alt": [demo[0] + 2, demo[1] + 4, demo[2] + 1, demo[3], demo[4] + 1, 14],
+        "I alt": [demo[0] + 2, demo[1] + 4, demo[2] + 1, demo[3], demo[4] + 1, 15],
     }
     # Rounds without input are there too, with nothing counted.
     rounds = {row[0].split(" |")[0]: row[1:] for row in page["tabell-runder"][1:]}
@@ -210,11 +210,12 @@ def test_the_chart_draws_a_bar_per_figure_with_its_number(moderator_client, wate
         for bar in svg.iter(f"{SVG}rect")
         if bar.get("class") == "bar"
     ]
-    # Climate: one of each state (1, 3, 1, 1); water: 2, 4, 1, 1; no bar for a zero.
+    # Climate: one of each state (1, 3, 1, 1, 1); water: 2, 4, 1, 0, 1; no bar for a zero.
     assert bars == [
         ("Mottatt", "1"),
         ("Publisert", "3"),
         ("Ikke publisert", "1"),
+        ("Behandlet, ikke publisert etter ønske", "1"),
         ("Trukket tilbake", "1"),
         ("Mottatt", "2"),
         ("Publisert", "4"),
@@ -227,7 +228,7 @@ def test_the_chart_draws_a_bar_per_figure_with_its_number(moderator_client, wate
     # Each label inside the chart: the long one on a line of its own.
     assert all(float(t.get("x")) + len(t.text) * 9 <= 400 for t in legend)
     assert "Temaplan for handling mot klimaendringene" in texts and WATER in texts
-    assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "total"] == ["6", "8"]
+    assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "total"] == ["7", "8"]
     # The numbers on the segments wide enough to hold them: here, all of them.
     assert texts[5:] == [
         "Temaplan for handling mot klimaendringene",
@@ -235,7 +236,8 @@ def test_the_chart_draws_a_bar_per_figure_with_its_number(moderator_client, wate
         "3",
         "1",
         "1",
-        "6",
+        "1",
+        "7",
         WATER,
         "2",
         "4",
@@ -249,7 +251,7 @@ def test_for_one_plan_the_chart_shows_its_rounds(moderator_client, plan):
     svg = chart(moderator_client.get(STATISTICS, {"plan": plan.pk}))
     assert svg.find(f"{SVG}title").text == "Innspill per runde, etter status"
     totals = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "total"]
-    assert totals == ["0", "6"]  # the 2020 round had no input in the demo, the demo round six
+    assert totals == ["0", "7"]  # the 2020 round had no input in the demo, the demo round seven
 
 
 # The CSV file

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 import feedparser
 from django.utils import timezone
 
-from participation.models import ParticipationRound, Submission
+from participation.models import ParticipationRound, Submission, SubmissionState
 from themeplans.models import Milestone, PoliticalDecision, ThemePlanPage
 
 # In the demo round's last three days: its «closing soon» warning is in the feeds too.
@@ -47,8 +47,13 @@ def fix_moments():
     ParticipationRound.objects.filter(title__startswith="Demo").update(
         opens_at=oslo(2026, 6, 1, 0, 0), closes_at=oslo(2026, 7, 10, 23, 59)
     )
-    # The climate plan's input: the demo input the fixture was captured with.
-    climate_input = Submission.objects.filter(round__page__slug=CLIMATE).order_by("name")
+    # The climate plan's input: the demo input the fixture was captured with (the demo's
+    # «handled privately» input came later, with that state, and has no answer).
+    climate_input = (
+        Submission.objects.filter(round__page__slug=CLIMATE)
+        .exclude(state=SubmissionState.HANDLED_PRIVATE)
+        .order_by("name")
+    )
     for number, submission in enumerate(climate_input):
         Submission.objects.filter(pk=submission.pk).update(
             answered_at=oslo(2026, 6, 10, 14, 0) + timedelta(days=number)
