@@ -14,12 +14,13 @@ from core import events
 from core.blocks import BodyBlock, LinkBlock
 from core.links import tel_href
 from core.pages import RememberRouteMixin
+from core.public_content import CACHED_CONTENT, CachedContentMixin
 from participation import links as participation_links
 from participation.models import ParticipationRound
 from themeplans.models import ThemePlanIndexPage
 
 
-class HomePage(RememberRouteMixin, Page):
+class HomePage(CachedContentMixin, RememberRouteMixin, Page):
     """The front page: a lead, featured links and what is new in the planning work."""
 
     lead = models.TextField(
@@ -96,6 +97,8 @@ class HomePage(RememberRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if CACHED_CONTENT in context:
+            return context
         pages = self.public_pages()
         context["open_rounds"] = self.open_rounds(pages=pages)
         context["news"] = self.news(pages)

@@ -119,6 +119,12 @@ MIDDLEWARE = [
 # this many seconds (it is purged on publish), a 301 or 404 for the shorter time.
 PUBLIC_PAGE_CACHE_SECONDS = read_int("PUBLIC_PAGE_CACHE_SECONDS", 300, minimum=0)
 PUBLIC_ERROR_CACHE_SECONDS = read_int("PUBLIC_ERROR_CACHE_SECONDS", 60, minimum=0)
+# The main content of the home page, the plans' index and each plan, kept in the cache between
+# changes (core/public_content.py), at most this long. Off (0) with DEBUG, so a template being
+# edited shows at once.
+PUBLIC_CONTENT_CACHE_SECONDS = read_int(
+    "PUBLIC_CONTENT_CACHE_SECONDS", 0 if DEBUG else PUBLIC_PAGE_CACHE_SECONDS, minimum=0
+)
 NEVER_CACHED_PREFIXES = ("/admin/", "/_util/")
 
 # Any website may read the API from the browser. No cookies or credentials are involved, so

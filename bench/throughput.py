@@ -54,7 +54,12 @@ def environment(folder):
         "LOG_LEVEL": "INFO",  # gunicorn's "Booting worker" lines are counted
         **{
             name: os.environ[name]
-            for name in ("WEB_CONCURRENCY", "GUNICORN_CMD_ARGS", "REDIS_URL")
+            for name in (
+                "WEB_CONCURRENCY",
+                "GUNICORN_CMD_ARGS",
+                "REDIS_URL",
+                "PUBLIC_CONTENT_CACHE_SECONDS",
+            )
             if name in os.environ
         },
     }

@@ -10,10 +10,11 @@ Nothing here knows the domain: the apps call `purge_page` when their public outp
 (input published, a round's moment come: `manage.py purge_due_pages`), and the page signals
 below do it for publish, unpublish, move and a changed slug.
 
-With no cache configured (FRONTEND_CACHE_URL unset, as under `make run`) every call does
-nothing. A purge is sent after the transaction commits, through Wagtail's task (the worker
-sends it; TASKS_BACKEND=immediate sends it at once), and a purge that fails is logged and never
-stops the publishing that caused it.
+Every call also renews the pages' cached content in the app (core.public_content). With no
+cache configured (FRONTEND_CACHE_URL unset, as under `make run`) that is all it does. A purge
+is sent after the transaction commits, through Wagtail's task (the worker sends it;
+TASKS_BACKEND=immediate sends it at once), and a purge that fails is logged and never stops
+the publishing that caused it.
 """
 
 import logging
@@ -30,6 +31,8 @@ from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.models import Page, Site
+
+from core import public_content
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ def related_paths(page):
 
 def purge_paths(paths):
     """Drop these paths (from the site's root) from the cache once the transaction commits."""
+    public_content.renew()
     if not configured():
         return
     root = Site.objects.filter(is_default_site=True).first()
@@ -121,6 +125,7 @@ def _send(urls):
 
 def purge_page(page, *also):
     """Drop the page and everything that shows it; `also`: more pages whose lists changed."""
+    public_content.renew()
     if not configured():
         return
     paths = []
@@ -131,6 +136,7 @@ def purge_page(page, *also):
 
 def purge_everything():
     """Drop every page (a change to the site's banner, menu or footer, which all pages show)."""
+    public_content.renew()
     if not configured():
         return
 
@@ -175,6 +181,7 @@ def in_menu(page):
 
 def page_changed(sender, instance, **kwargs):
     """page_published and page_unpublished."""
+    public_content.renew()
     if not configured():
         return
     if in_menu(instance):
@@ -186,6 +193,7 @@ def page_changed(sender, instance, **kwargs):
 def page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
     """post_page_move: the page at its new address and its new parents, the old address and the
     old parents' lists."""
+    public_content.renew()
     if not configured():
         return
     if parent_page_before is None or not instance.live:
@@ -204,5 +212,6 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, url_path
 
 def slug_changed(sender, instance, instance_before, **kwargs):
     """page_slug_changed: the page's old addresses (its new ones go with page_published)."""
+    public_content.renew()
     if configured():
         purge_paths(page_paths(instance_before))

@@ -101,3 +101,17 @@ class Event(models.Model):
     @property
     def link(self):
         return self.page.url + self.data["below"]
+
+
+class PublicContentVersion(models.Model):
+    """One row whose number goes up with every change to what the public pages show
+    (core.public_content): the cached main content of a page is kept under the number it was
+    rendered at, so a change makes every process render afresh, in the same transaction."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Versjon av offentlig innhold")
+
+    def __str__(self):
+        return str(self.number)

@@ -2,7 +2,8 @@
 
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import views as wagtail_views
-from wagtail.models import Page
+
+from core import page_routes
 
 serve_checked = csrf_protect(wagtail_views.serve)
 
@@ -13,8 +14,9 @@ def serve(request, path):
     does for a URL's view, so a routable page's own view (a route of RoutablePageMixin) marked
     csrf_exempt may check it itself, after its upload limit is in place (the innspill form).
 
-    With the database away no page can be found: core.database_outage answers then."""
-    Page.route_for_request(request, path)  # kept on the request for Wagtail's serve
+    The route comes from core.page_routes when it is known. With the database away no page
+    can be found: core.database_outage answers then."""
+    page_routes.route_for_request(request, path)  # kept on the request for Wagtail's serve
     match = getattr(request, "routable_resolver_match", None)
     if match is not None and getattr(match.func, "csrf_exempt", False):
         return wagtail_views.serve(request, path)

@@ -16,6 +16,9 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 # Mail is delivered inside the test, so a test sees what was sent; tests of the worker switch
 # to the database backend (tests/core/test_worker.py).
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+# Tests change content through the ORM and read the page at once; the cached page content is
+# tested on its own (tests/core/test_public_content.py).
+os.environ.setdefault("PUBLIC_CONTENT_CACHE_SECONDS", "0")
 # `make test` runs the suite in parallel processes (pytest-xdist), each with its own test
 # database; this names the process ("gw0", "gw1", ...), None in a plain pytest run.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.pages import RememberRouteMixin
+from core.public_content import CACHED_CONTENT, CachedContentMixin
 from participation.pages import ParticipationPageMixin, participation_by_page, rounds_tab
 from subscriptions.pages import FollowAllPageMixin, FollowPageMixin
 from themeplans import calendar, dates, feeds, phases, schedule
@@ -48,7 +49,9 @@ def today():
     return timezone.localdate()
 
 
-class ThemePlanIndexPage(FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page):
+class ThemePlanIndexPage(
+    CachedContentMixin, FollowAllPageMixin, RememberRouteMixin, routable.RoutablePageMixin, Page
+):
     """/temaplaner/: what a theme plan is, the schedule of all plans and one card per plan;
     people follow every plan by e-mail at /temaplaner/folg/."""
 
@@ -126,6 +129,8 @@ class ThemePlanIndexPage(FollowAllPageMixin, RememberRouteMixin, routable.Routab
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if CACHED_CONTENT in context:
+            return context
         plans = list(self.plans())
         day, moment = today(), timezone.now()
         participation = participation_by_page(plans)
@@ -145,6 +150,7 @@ class ThemePlanIndexPage(FollowAllPageMixin, RememberRouteMixin, routable.Routab
 
 
 class ThemePlanPage(
+    CachedContentMixin,
     ParticipationPageMixin,
     FollowPageMixin,
     RememberRouteMixin,
@@ -424,6 +430,8 @@ class ThemePlanPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if CACHED_CONTENT in context:
+            return context
         day = today()
         self._load_bodies()
         self._load_plan_documents()

@@ -1,7 +1,8 @@
 """`manage.py purge_due_pages`: drop from the cache in front the pages whose stored events have
 come due since the last run (a round that opened or closed at its moment, with nobody acting).
 deploy/scheduler.py runs it every five minutes, on the minute, so a round opening on the hour
-shows at once; with no cache configured (FRONTEND_CACHE_URL) it does nothing."""
+shows at once. It also renews the pages' cached content in the app (core.public_content), with
+or without a cache in front."""
 
 from django.core.management.base import BaseCommand
 
@@ -17,8 +18,5 @@ class Command(BaseCommand):
 
     @one_run_at_a_time
     def handle(self, *args, **options):
-        if not front_cache.configured():
-            self.stdout.write("Ingen mellomlager er satt opp (FRONTEND_CACHE_URL).")
-            return
         purged = front_cache.purge_due_events()
         self.stdout.write(f"{purged} sider tømt i mellomlageret.")
