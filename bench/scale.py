@@ -44,6 +44,10 @@ def prepare_database(keep):
     return True
 
 
+# The task queue as in production (tests.settings runs tasks inline): saving input enqueues
+# the receipt's delivery for the worker, it does not send the mail in the request.
+os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+
 from demo_django import start  # noqa: E402
 
 

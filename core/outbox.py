@@ -21,7 +21,7 @@ from functools import partial
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus, task
@@ -83,10 +83,17 @@ def _lock(key):
 def over_unverified_limit(key, now=None):
     """Whether the address has had its share of mails from public forms."""
     now = now or timezone.now()
-    recent = OutboxMail.objects.filter(recipient_key=key)
+    # Every window counted in one query over the longest one.
+    longest = max(window for window, _limit in UNVERIFIED_LIMITS)
+    windows = {
+        f"within_{number}": Count("pk", filter=Q(created_at__gt=now - window))
+        for number, (window, _limit) in enumerate(UNVERIFIED_LIMITS)
+    }
+    recent = OutboxMail.objects.filter(recipient_key=key, created_at__gt=now - longest)
+    counts = recent.aggregate(**windows)
     return any(
-        recent.filter(created_at__gt=now - window).count() >= limit
-        for window, limit in UNVERIFIED_LIMITS
+        counts[name] >= limit
+        for name, (_window, limit) in zip(windows, UNVERIFIED_LIMITS, strict=True)
     )
 
 
