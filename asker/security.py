@@ -5,7 +5,8 @@ a page a cache keeps (core/http_caching.py) is as valid for the next visitor as 
 no nonce, which a cached page would hand to everyone. The JSON-LD block is data
 (`type="application/ld+json"`), which script-src does not govern.
 The other security headers (HSTS, nosniff, Referrer-Policy, COOP, X-Frame-Options) come from
-Django's SecurityMiddleware and XFrameOptionsMiddleware and the settings.
+Django's SecurityMiddleware and XFrameOptionsMiddleware and the settings; static files get them
+from static_file_headers, as they are answered before Django (asker/static_files.py).
 """
 
 from django.conf import settings
@@ -86,3 +87,17 @@ class SecurityHeadersMiddleware:
             response.headers[header] = content_security_policy(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+def static_file_headers(headers, path, url):
+    """WHITENOISE_ADD_HEADERS_FUNCTION: what SecurityMiddleware sends with every response."""
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
+    headers["Cross-Origin-Opener-Policy"] = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+    if settings.SECURE_HSTS_SECONDS:  # browsers take it over HTTPS only, as the pages send it
+        value = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+            value += "; includeSubDomains"
+        if settings.SECURE_HSTS_PRELOAD:
+            value += "; preload"
+        headers["Strict-Transport-Security"] = value

@@ -24,6 +24,7 @@ from asker.env import (
     read_str,
     read_url,
 )
+from asker.security import static_file_headers
 from core import log_format
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -281,6 +282,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# In gunicorn static files are answered before Django (asker/static_files.py), so each file
+# carries SecurityMiddleware's headers itself.
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # --- Object storage (S3-compatible) ---------------------------------------------------------
 # With several app servers every file must be where all of them find it. S3_BUCKET (images,

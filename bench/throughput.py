@@ -1,8 +1,10 @@
-"""Requests per second with wrk, in one run: the public pages from gunicorn directly (uncached),
-the same through Varnish (deploy/varnish/default.vcl), and the static CSS through Varnish as the
-yardstick. Prints rps and p50/p99 latency at 16 connections and at 1, the median of the rounds,
-the ratio of the cached plan page to the static file (target ≥ 50 %), and how many times
-gunicorn booted a worker during the run (max_requests restarts).
+"""Requests per second with wrk, in one run: the public pages from gunicorn directly (no cache in
+front), the same through Varnish (deploy/varnish/default.vcl), and the static CSS from gunicorn
+(WhiteNoise) and through Varnish as the yardstick. PUBLIC_CONTENT_CACHE_SECONDS=0 measures the
+pages with the app's own content cache off (core/public_content.py). Prints rps and p50/p99
+latency at 16 connections and at 1, the median of the rounds, the ratio of the cached plan page
+to the static file (target ≥ 50 %), and how many times gunicorn booted a worker during the run
+(max_requests restarts).
 
 Run: `.venv/bin/python bench/throughput.py [--seconds 5] [--rounds 2]`. It needs wrk and
 varnishd (apt-get install -y wrk varnish). It builds its own SQLite database with the demo
@@ -168,6 +170,7 @@ def main():
 def measure(direct, front, css, args, log):
     targets = [(f"{name}, gunicorn", direct + path) for name, path in PAGES]
     targets += [(f"{name}, Varnish", front + path) for name, path in PAGES]
+    targets.append(("static CSS, gunicorn", direct + css))  # WhiteNoise, for the comparison
     targets.append(("static CSS, Varnish", front + css))
     targets = [(name, url) for name, url in targets if args.only in name]
     for name, url in targets:

@@ -24,7 +24,7 @@ STANDARD_FIELDS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None)))
 
 
 def _private(text):
-    return isinstance(text, str) and any(marker in text for marker in MARKERS)
+    return isinstance(text, str) and (MARKERS[0] in text or MARKERS[1] in text)
 
 
 class HidePrivateLinks(logging.Filter):
@@ -65,7 +65,9 @@ if Logger is not None:
 
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
-            return {key: mask(v) if isinstance(v, str) else v for key, v in atoms.items()}
+            # A substring test first: a regex over each of the ~27 atoms of every line was
+            # two thirds of the logger's cost, a third of a static file's in gunicorn.
+            return {key: mask(v) if _private(v) else v for key, v in atoms.items()}
 
         def access(self, resp, req, environ, request_time):
             # Logged after Django has answered and forgotten the id, so it is read back from
