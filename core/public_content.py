@@ -38,7 +38,18 @@ RENEW = f"UPDATE {TABLE} SET number = number + 1 WHERE id = 1"
 READ = f"SELECT number FROM {TABLE} WHERE id = 1"
 # The code, templates and wording that render the pages: their contents name the release.
 SOURCE_SUFFIXES = (".py", ".html", ".po")
-SOURCE_SKIPPED = {".venv", "tests", "bench", "docs", "node_modules", "staticfiles", "build"}
+# Not walked: tools, tests and docs, built files, and the uploads `make run` keeps in the checkout.
+SOURCE_SKIPPED = {
+    ".venv",
+    "tests",
+    "bench",
+    "docs",
+    "node_modules",
+    "staticfiles",
+    "build",
+    "media",
+    "private-media",
+}
 
 
 def seconds():
