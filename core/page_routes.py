@@ -3,10 +3,10 @@
 Wagtail finds a page by asking each page on the way down for its child: for a plan that is the
 site (one query), then a child and its specific type for the home page, the plans' index and the
 plan (six), two thirds of a plan page's time once its content is cached (core.public_content).
-A GET that core.public_content may cache keeps the site, the pages on the way and the page found
-under the public content version, the host, the language and the path; the next request for the
-address takes them from the cache and only asks the page itself for the rest of the path (a
-routable page's feed or form), which needs no query.
+A GET that core.public_content may cache, for the address of a page itself, keeps the site, the
+pages on the way and the page under the public content version, the host, the language and the
+path; the next request for the address takes them from the cache, and the page routes itself
+with no query. The routes below a page (feeds, forms, private links) are found as before.
 
 Everything that moves, renames, publishes or unpublishes a page renews the version, so a
 remembered route is never older than the pages. Rights are not remembered: Wagtail's
@@ -32,22 +32,26 @@ def route_for_request(request, path):
     if remembered is None:
         result = Page.route_for_request(request, path)
         if result is not None:
-            _remember(request, route_key, result[0])
+            _remember(request, route_key, path, result[0])
         return result
     site, above, page = remembered
     request._wagtail_site = site
     request.route_pages = list(above)
-    components = [component for component in path.split("/") if component]
     try:
-        result = page.route(request, components[page.depth - site.root_page.depth :])
+        result = page.route(request, [])
     except Http404:
         result = None
     request._wagtail_route_for_request = result
     return result
 
 
-def _remember(request, route_key, page):
+def _remember(request, route_key, path, page):
+    """Only the address of a page itself: the routes below a page (feeds, forms, a sender's
+    private link with its token) are many per page, and anyone could fill the cache with them."""
     site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    if site is None or len(components) != page.depth - site.root_page.depth:
+        return
     on_the_way = getattr(request, "route_pages", [])
     above = on_the_way[:-1] if on_the_way and on_the_way[-1] is page else on_the_way
     cache.set(route_key, (site, above, page), public_content.seconds())

@@ -129,3 +129,29 @@ def test_nothing_is_kept_when_it_is_turned_off(client, plan, settings):
     settings.PUBLIC_CONTENT_CACHE_SECONDS = 0
     page_text(client)
     assert queries_for(client, PLAN) > 3
+
+
+def test_only_the_address_of_a_page_itself_is_remembered(client, plan, monkeypatch):
+    """A route below a page (a feed, a form, a sender's private link with its token) is not
+    kept: anyone could fill the cache with made-up tokens."""
+    from django.core.cache import cache
+
+    from core import page_routes
+
+    kept = []
+
+    class Recording:
+        get = staticmethod(cache.get)
+
+        @staticmethod
+        def set(key, value, timeout):
+            kept.append(key)
+            cache.set(key, value, timeout)
+
+    monkeypatch.setattr(page_routes, "cache", Recording)
+    page_text(client)
+    assert len(kept) == 1  # the plan's own address
+    for token in ("a" * 43, "b" * 43, "c" * 43):
+        client.get(f"{PLAN}innspill/mitt/{token}/")
+    client.get(f"{PLAN}rss/")
+    assert len(kept) == 1
