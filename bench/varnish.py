@@ -11,6 +11,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,15 +54,22 @@ def wait_for_port(port, timeout, process=None):
     return False
 
 
-@contextlib.contextmanager
-def running(backend_port, memory="64m"):
-    """varnishd in the foreground on a free loopback port, in front of 127.0.0.1:backend_port;
-    yields its base URL ("http://127.0.0.1:N") and stops it afterwards."""
-    program = varnishd()
-    if program is None:
-        raise FileNotFoundError("varnishd not found (apt-get install -y varnish)")
-    folder = Path(tempfile.mkdtemp(prefix="asker-varnish-"))
-    (folder / "backends.vcl").write_text(BACKENDS.format(port=backend_port))
+def _answers_as_varnish(port):
+    """Whether what listens on the port is our Varnish: it marks every answer with X-Cache."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/healthz/live")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.headers.get("X-Cache") is not None
+    except urllib.error.HTTPError as error:
+        return error.headers.get("X-Cache") is not None
+    except OSError:
+        return False
+
+
+def _start(program, folder, memory):
+    """varnishd on a free port: (process, port, log), or None when the port was not its own.
+    A free port can be taken by another process (a parallel test's server) between choosing
+    it and varnishd binding it; the port then answered, and varnishd exited."""
     port = free_port()
     log = (folder / "varnishd.log").open("w")
     process = subprocess.Popen(
@@ -86,19 +95,44 @@ def running(backend_port, memory="64m"):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    if wait_for_port(port, 60, process) and _answers_as_varnish(port) and process.poll() is None:
+        return process, port, log
+    _stop(process, log)
+    return None
+
+
+def _stop(process, log):
+    process.terminate()
     try:
-        if not wait_for_port(port, 60, process):
-            log.flush()
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+@contextlib.contextmanager
+def running(backend_port, memory="64m", attempts=3):
+    """varnishd in the foreground on a free loopback port, in front of 127.0.0.1:backend_port;
+    yields its base URL ("http://127.0.0.1:N") and stops it afterwards."""
+    program = varnishd()
+    if program is None:
+        raise FileNotFoundError("varnishd not found (apt-get install -y varnish)")
+    folder = Path(tempfile.mkdtemp(prefix="asker-varnish-"))
+    (folder / "backends.vcl").write_text(BACKENDS.format(port=backend_port))
+    try:
+        for _attempt in range(attempts):
+            started = _start(program, folder, memory)
+            if started is not None:
+                break
+        else:
             raise RuntimeError(
                 "varnishd did not start:\n" + (folder / "varnishd.log").read_text()[-3000:]
             )
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
+        process, port, log = started
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            _stop(process, log)
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
