@@ -108,6 +108,11 @@ def related_paths(page):
 def purge_paths(paths):
     """Drop these paths (from the site's root) from the cache once the transaction commits."""
     public_content.renew()
+    _drop_paths(paths)
+
+
+def _drop_paths(paths):
+    """The cache in front's part of purge_paths (the callers here renew the content once)."""
     if not configured():
         return
     root = Site.objects.filter(is_default_site=True).first()
@@ -131,12 +136,16 @@ def purge_page(page, *also):
     paths = []
     for each in (page, *also):
         paths += related_paths(each)
-    purge_paths(paths)
+    _drop_paths(paths)
 
 
 def purge_everything():
     """Drop every page (a change to the site's banner, menu or footer, which all pages show)."""
     public_content.renew()
+    _ban_everything()
+
+
+def _ban_everything():
     if not configured():
         return
 
@@ -185,9 +194,9 @@ def page_changed(sender, instance, **kwargs):
     if not configured():
         return
     if in_menu(instance):
-        purge_everything()
+        _ban_everything()
     else:
-        purge_page(instance)
+        _drop_paths(related_paths(instance))
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
@@ -199,7 +208,7 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, url_path
     if parent_page_before is None or not instance.live:
         return
     if in_menu(instance) or Site.objects.filter(root_page=parent_page_before).exists():
-        purge_everything()
+        _ban_everything()
         return
     paths = related_paths(instance) + related_paths(parent_page_before)
     site = instance.get_site()
@@ -207,11 +216,11 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, url_path
         root = site.root_page.url_path
         if url_path_before.startswith(root):
             paths += _languages("/" + url_path_before[len(root) :])
-    purge_paths(paths)
+    _drop_paths(paths)
 
 
 def slug_changed(sender, instance, instance_before, **kwargs):
     """page_slug_changed: the page's old addresses (its new ones go with page_published)."""
     public_content.renew()
     if configured():
-        purge_paths(page_paths(instance_before))
+        _drop_paths(page_paths(instance_before))

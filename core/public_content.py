@@ -56,8 +56,8 @@ def seconds():
     return settings.PUBLIC_CONTENT_CACHE_SECONDS
 
 
-def renew(**_signal_arguments):
-    """Every page's cached content is out of date (usable as a signal receiver)."""
+def renew():
+    """Every page's cached content is out of date."""
     with connection.cursor() as cursor:
         cursor.execute(RENEW)
 
