@@ -5,8 +5,8 @@ from contextlib import suppress
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 
-def submit_and_wait(page, button):
-    """Click a submit button and return once the answer to the post has loaded.
+def click_and_wait(page, button):
+    """Click a link or a submit button and return once the page it leads to has loaded.
 
     `wait_for_load_state()` right after a click can return for the page being left."""
     with page.expect_navigation():

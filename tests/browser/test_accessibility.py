@@ -11,7 +11,7 @@ saved at 320 px as 320-<page>.png.
 import pytest
 
 from tests.browser.axe import axe_violations
-from tests.browser.navigation import submit_and_wait
+from tests.browser.navigation import click_and_wait
 from tests.browser.screenshots import save_screenshot
 
 WIDTHS = [320, 1280]
@@ -66,7 +66,7 @@ def _private_path():
 
 def _post_empty(page):
     """The form's error state: the empty form sent."""
-    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+    click_and_wait(page, page.locator("form.participation-form [type=submit]"))
 
 
 def _post_valid(page):
@@ -77,7 +77,7 @@ def _post_valid(page):
     page.fill("#id_text", "Kommunen bør gjøre det enklere å reparere ting.")
     page.check("#id_publication_1")
     page.check("#id_privacy")
-    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+    click_and_wait(page, page.locator("form.participation-form [type=submit]"))
 
 
 def _home_with_banner():
@@ -96,7 +96,7 @@ def _post_with_file_and_error(page):
         "#id_attachment",
         files=[{"name": "forslag.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}],
     )
-    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+    click_and_wait(page, page.locator("form.participation-form [type=submit]"))
 
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 
+from tests.browser.navigation import click_and_wait
 from tests.browser.test_participation_pages import WIDTHS, check, open_page
 
 INDEX = "/temaplaner/"
@@ -29,29 +30,25 @@ def mailed_link(kind):
 def test_a_citizen_follows_all_plans_from_the_index(browser, site, width):
     page = open_page(browser, site + INDEX, width)
     section = page.locator("section.follow-all")
-    section.get_by_role("link", name="Følg alle planene på e-post").click()
-    page.wait_for_load_state()
+    click_and_wait(page, section.get_by_role("link", name="Følg alle planene på e-post"))
     assert page.locator("h1").inner_text() == "Følg alle planene"
     check(page, width, "folg-alle-skjema")
 
     page.get_by_label("Bare når en innspillsrunde åpner, på hvilken som helst plan").check()
     page.get_by_label("E-postadressen din (må fylles ut)").fill(f"alle{width}@example.no")
-    page.get_by_role("button", name="Følg alle planene").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Følg alle planene"))
     assert page.locator("h1").inner_text() == "Sjekk e-posten din"
     check(page, width)
 
     page.goto(site + mailed_link("bekreft"))
     assert page.locator("h1").inner_text() == "Bekreft at du vil følge alle planene"
-    page.get_by_role("button", name="Bekreft og følg alle planene").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Bekreft og følg alle planene"))
     assert page.locator("h1").inner_text() == "Nå følger du alle planene"
     assert page.get_by_text("når en innspillsrunde åpner på en av temaplanene").is_visible()
     check(page, width, "folg-alle-bekreftet")
 
     page.goto(site + mailed_link("avslutt"))
-    page.get_by_role("button", name="Slutt å følge planene").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Slutt å følge planene"))
     assert page.locator("h1").inner_text() == "Du følger ikke lenger planene"
     check(page, width)
     page.context.close()

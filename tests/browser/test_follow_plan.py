@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.navigation import focused_id, submit_and_wait
+from tests.browser.navigation import click_and_wait, focused_id
 from tests.browser.screenshots import save_screenshot
 from tests.browser.test_participation_pages import PLAN, WIDTHS, check, open_page
 
@@ -32,8 +32,7 @@ def test_follow_confirm_and_leave(browser, site, width):
     section = page.locator("section[aria-labelledby=folg]")
     assert page.locator(".toc a[href='#folg']").count() == 1
     save_screenshot(section, f"folg-seksjon-{width}.png")
-    section.get_by_role("link", name="Følg planen på e-post").click()
-    page.wait_for_load_state()
+    click_and_wait(page, section.get_by_role("link", name="Følg planen på e-post"))
     assert page.locator("h1").inner_text() == "Følg planen"
     email = page.get_by_label("E-postadressen din (må fylles ut)")
     assert email.bounding_box()["height"] >= 44
@@ -41,14 +40,13 @@ def test_follow_confirm_and_leave(browser, site, width):
     check(page, width, "folg-skjema")
 
     email.fill("kari")
-    submit_and_wait(page, page.get_by_role("button", name="Følg planen"))
+    click_and_wait(page, page.get_by_role("button", name="Følg planen"))
     assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert email.get_attribute("aria-invalid") == "true"
     check(page, width, "folg-feil")
 
     email.fill(f"kari{width}@example.no")
-    page.get_by_role("button", name="Følg planen").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Følg planen"))
     assert page.locator("h1").inner_text() == "Sjekk e-posten din"
     assert page.get_by_text(f"kari{width}@example.no").is_visible()
     check(page, width, "folg-sjekk-epost")
@@ -56,16 +54,14 @@ def test_follow_confirm_and_leave(browser, site, width):
     page.goto(site + mailed_link("bekreft"))
     assert page.locator("h1").inner_text() == "Bekreft at du vil følge planen"
     check(page, width, "folg-bekreft")
-    page.get_by_role("button", name="Bekreft og følg planen").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Bekreft og følg planen"))
     assert page.locator("h1").inner_text() == "Nå følger du planen"
     check(page, width, "folg-bekreftet")
 
     page.goto(site + mailed_link("avslutt"))
     assert page.locator("h1").inner_text() == "Slutt å følge planen"
     check(page, width, "folg-avslutt")
-    page.get_by_role("button", name="Slutt å følge planen").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Slutt å følge planen"))
     assert page.locator("h1").inner_text() == "Du følger ikke lenger planen"
     check(page, width, "folg-avsluttet")
 

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.navigation import click_and_wait
 from tests.browser.screenshots import save_screenshot
 
 PAGES = [
@@ -47,7 +48,7 @@ def test_home_page_works_with_javascript_disabled(browser, site_url):
     assert page.evaluate("document.activeElement.id") == "hovedinnhold"
 
     menu = page.get_by_role("navigation", name="Hovedmeny")
-    menu.get_by_role("link", name="Temaplaner for Asker kommune").click()
+    click_and_wait(page, menu.get_by_role("link", name="Temaplaner for Asker kommune"))
     assert page.url == site_url + "/temaplaner/"
     assert page.locator("h1").inner_text() == "Temaplaner for Asker kommune"
     context.close()

@@ -4,6 +4,7 @@ in a real browser at phone and desktop widths, checked with axe and saved as scr
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.browser.navigation import click_and_wait
 from tests.browser.test_participation_pages import check, fill_in, open_page
 
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
@@ -28,8 +29,7 @@ def test_admin_login_locked_after_five_wrong_passwords(browser, site_url, settin
     for attempt in range(5):
         page.fill("#id_username", "redaktor")
         page.fill("#id_password", f"feil-{attempt}")
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
+        click_and_wait(page, page.locator("button[type=submit]"))
     assert page.locator("h1").inner_text() == "For mange forsøk: vent 15 minutter"
     main = page.inner_text("main")
     assert "Innloggingen er sperret i 15 minutter" in main
@@ -44,8 +44,7 @@ def test_an_attachment_over_the_limit_comes_back_with_the_text(browser, site_url
     page = open_page(browser, site_url + FORM, width)
     fill_in(page)
     page.set_input_files("#id_attachment", files=[pdf(HALF_MB + 200_000)])
-    page.get_by_role("button", name="Send innspill").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Send innspill"))
     assert "Filen er for stor (over 0,5 MB)" in page.inner_text("main")
     assert "reparasjonskafé" in page.input_value("#id_text")
     check(page, width, "innspill-vedlegg-for-stort")

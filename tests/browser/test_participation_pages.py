@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.browser.axe import axe_violations
-from tests.browser.navigation import focused_id, submit_and_wait
+from tests.browser.navigation import click_and_wait, focused_id
 from tests.browser.screenshots import save_screenshot
 
 PLAN = "/temaplaner/handling-mot-klimaendringene/"
@@ -101,7 +101,7 @@ def test_form_page(browser, site, width):
 )
 def test_empty_post_shows_the_errors_with_focus_on_the_summary(browser, site, width, javascript):
     page = open_page(browser, site + FORM, width, javascript=javascript)
-    submit_and_wait(page, page.get_by_role("button", name="Send innspill"))
+    click_and_wait(page, page.get_by_role("button", name="Send innspill"))
 
     assert page.title().startswith("Feil i skjemaet")
     summary = page.locator("#feiloppsummering")
@@ -127,8 +127,7 @@ def test_empty_post_shows_the_errors_with_focus_on_the_summary(browser, site, wi
 
 def test_error_summary_link_to_radios_moves_focus_to_the_first_option(browser, site):
     page = open_page(browser, site + FORM, 1280)
-    page.get_by_role("button", name="Send innspill").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Send innspill"))
     page.get_by_role("link", name="Velg hvem du sender innspillet som.").click()
     assert page.evaluate("document.activeElement.id") == "id_category_0"
     page.context.close()
@@ -140,8 +139,7 @@ def test_error_summary_link_to_radios_moves_focus_to_the_first_option(browser, s
 def test_valid_post_shows_the_receipt(browser, site, width, javascript):
     page = open_page(browser, site + FORM, width, javascript=javascript)
     fill_in(page)
-    page.get_by_role("button", name="Send innspill").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Send innspill"))
 
     assert page.url.endswith("?mottatt=1")
     assert page.locator("h1").inner_text() == "Takk! Vi har mottatt innspillet ditt"
@@ -186,7 +184,7 @@ def test_withdrawing_asks_for_confirmation(browser, site):
 
     submission = Submission.objects.get(name="Ola Nordmann")
     page = open_page(browser, f"{site}{FORM}mitt/{submission.token}/", 320)
-    submit_and_wait(page, page.get_by_role("button", name="Trekk tilbake innspillet"))
+    click_and_wait(page, page.get_by_role("button", name="Trekk tilbake innspillet"))
     assert focused_id(page, "feiloppsummering") == "feiloppsummering"
     assert page.locator("#feiloppsummering a").inner_text() == (
         "Kryss av for å bekrefte at du vil trekke tilbake innspillet."
@@ -194,8 +192,7 @@ def test_withdrawing_asks_for_confirmation(browser, site):
     check(page, 320)
 
     page.get_by_label("Ja, jeg vil trekke tilbake innspillet mitt.").check()
-    page.get_by_role("button", name="Trekk tilbake innspillet").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Trekk tilbake innspillet"))
     assert page.url.endswith("?trukket=1")
     assert page.locator("h1").inner_text() == "Du har trukket tilbake innspillet"
     assert page.get_by_role("heading", name="Status: trukket tilbake").is_visible()
@@ -231,7 +228,7 @@ def test_plan_page_calls_for_input(browser, site, width):
     assert section.locator(".round-call").get_by_text("Frist").is_visible()
     check(page, width, "temaplan-innspill-cta")
 
-    button.click()
+    click_and_wait(page, button)
     assert page.url == site + FORM
     page.context.close()
 
@@ -252,8 +249,7 @@ def test_post_to_a_closed_plan_gives_the_text_back(browser, site):
     fill_in(page)
     form = page.locator("form.participation-form")
     form.evaluate("(form, action) => { form.action = action; }", "/temaplaner/kultur/innspill/")
-    page.get_by_role("button", name="Send innspill").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Send innspill"))
 
     assert page.locator("h1").inner_text() == "Innspillet ble ikke sendt"
     copy = page.get_by_label("Teksten du skrev")
@@ -292,7 +288,7 @@ def test_published_input_is_paged(browser, site):
     assert next_link.bounding_box()["height"] >= 44
     check(page, 320)
 
-    next_link.click()
+    click_and_wait(page, next_link)
     assert page.url.endswith("?side=2")
     assert page.title().startswith("Innspill og svar, side 2")
     assert page.locator("article.published-submission").count() == 5

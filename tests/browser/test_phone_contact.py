@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from participation.models import Submission
 from tests.browser.axe import axe_violations
-from tests.browser.navigation import submit_and_wait
+from tests.browser.navigation import click_and_wait
 from tests.browser.screenshots import save_screenshot
 
 FORM = "/temaplaner/handling-mot-klimaendringene/innspill/"
@@ -70,7 +70,7 @@ def test_a_citizen_on_a_phone_sends_input_and_keeps_the_file_after_an_error(
     )
     page.check("#id_publication_1")
     page.check("#id_privacy")
-    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+    click_and_wait(page, page.locator("form.participation-form [type=submit]"))
 
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("Skriv navnet ditt.")
@@ -82,7 +82,7 @@ def test_a_citizen_on_a_phone_sends_input_and_keeps_the_file_after_an_error(
 
     page.fill("#id_name", "Kari Testesen")
     page.check("#id_privacy")  # a checkbox is not ticked again after an error
-    submit_and_wait(page, page.locator("form.participation-form [type=submit]"))
+    click_and_wait(page, page.locator("form.participation-form [type=submit]"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Takk! Vi har mottatt innspillet ditt"
     )
