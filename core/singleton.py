@@ -48,8 +48,11 @@ def _postgresql_lock(job):
 
 def _lock_file(job):
     database = str(connection.settings_dict["NAME"])
-    if connection.is_in_memory_db():  # tests: one database per process, no file to sit beside
-        digest = hashlib.blake2b(database.encode(), digest_size=6).hexdigest()
+    if connection.is_in_memory_db():
+        # Tests: one database per process, no file to sit beside. Parallel test processes give
+        # theirs the same name, so the process is part of the lock, or one would see the
+        # other's run as a run of its own job and skip it.
+        digest = hashlib.blake2b(f"{database}:{os.getpid()}".encode(), digest_size=6).hexdigest()
         return os.path.join(tempfile.gettempdir(), f"asker-{digest}-{job}.lock")
     return f"{database}-{job}.lock"
 
