@@ -67,6 +67,15 @@ class SubmissionIndexView(IndexView):
             field_name, column_class, classname="w-whitespace-nowrap", **kwargs
         )
 
+    def get_edit_url(self, instance):
+        # The filtered listing rides along, for the form to come back to (worklist).
+        edit_url = super().get_edit_url(instance)
+        return edit_url and worklist.with_return(edit_url, self.listing_address)
+
+    @cached_property
+    def listing_address(self):
+        return worklist.listing_address(self.request)
+
     def get_search_form(self):
         if not self.is_searchable:
             return None
@@ -126,6 +135,23 @@ class SubmissionEditView(EditView):
     page_title = _("Behandle innspill")
     error_message = _("Innspillet ble ikke lagret. Rett det som er merket nedenfor.")
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.returning_to = worklist.returning_to(request)
+
+    def get_edit_url(self):
+        # The form posts to this address too, so the listing to come back to is kept.
+        return worklist.with_return(super().get_edit_url(), self.returning_to)
+
+    def get_breadcrumbs_items(self):
+        plain_listing = reverse(self.index_url_name)
+        return [
+            {**item, "url": self.returning_to}
+            if self.returning_to and item.get("url") == plain_listing
+            else item
+            for item in super().get_breadcrumbs_items()
+        ]
+
     def get_success_message(self):
         outcome = getattr(self.form, "outcome", None)
         reference = {"reference": self.object.reference}
@@ -167,16 +193,17 @@ class SubmissionEditView(EditView):
 
     def get_success_url(self):
         if worklist.SAVE_AND_NEXT not in self.request.POST:
-            return super().get_success_url()
+            return self.returning_to or super().get_success_url()
         following = worklist.next_to_handle(self.object)
         if following is not None:
-            return reverse(f"{SUBMISSIONS}:edit", args=[following.pk])
+            following_url = reverse(f"{SUBMISSIONS}:edit", args=[following.pk])
+            return worklist.with_return(following_url, self.returning_to)
         messages.info(
             self.request,
             gettext("Ingen flere innspill i «%(round)s» venter på behandling.")
             % {"round": self.object.round.title},
         )
-        return listing_url(round=self.object.round_id)
+        return self.returning_to or listing_url(round=self.object.round_id)
 
 
 class AttachmentView(View):

@@ -1,7 +1,14 @@
 """The moderator's way through a round: «Lagre og gå til neste» opens the next input that
-still waits for handling («Mottatt»), in the listing's order (newest first)."""
+still waits for handling («Mottatt»), in the listing's order (newest first).
+
+A listing that is filtered, searched or paged links each input with `?next=` and that address
+(`listing_address`); the input's form keeps it, so saving, or walking the round to its end,
+brings the moderator back to the listing as they left it, not to the whole unfiltered list."""
+
+from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import ActionMenuItem
 
@@ -9,6 +16,28 @@ from participation.models import Submission, SubmissionState
 from participation.moderation import permissions
 
 SAVE_AND_NEXT = "action-save-and-next"
+LISTING = "wagtailsnippets_participation_submission:list"
+NEXT = "next"
+
+
+def listing_address(request):
+    """The listing as this request shows it (filters, search, page), to come back to; None
+    for the plain listing, which needs no address carried."""
+    query = request.GET.copy()
+    query.pop("export", None)
+    return f"{reverse(LISTING)}?{query.urlencode()}" if query else None
+
+
+def returning_to(request):
+    """The listing address the input's form was opened from (GET) or posts back (POST's
+    query), when it is one: never an address outside the listing."""
+    address = request.GET.get(NEXT, "")
+    return address if address.startswith(reverse(LISTING) + "?") else None
+
+
+def with_return(url, address):
+    """`url` carrying the listing address to come back to, when there is one."""
+    return f"{url}?{urlencode({NEXT: address})}" if address else url
 
 
 def next_to_handle(submission):

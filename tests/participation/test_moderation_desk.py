@@ -4,11 +4,13 @@ case officer and tagged with the round's themes, and «Lagre og gå til neste» 
 
 import re
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from core.models import OutboxMail
 from participation.models import RoundTag, Submission, SubmissionState
@@ -285,6 +287,44 @@ def test_save_and_next_walks_the_rounds_waiting_input(moderator_client, demo_rou
     )
     assert response.redirect_chain[-1][0] == f"{LISTING}?round={demo_round.pk}"
     assert "venter på behandling" in response.content.decode()
+
+
+def test_the_filtered_listing_is_where_saving_comes_back_to(moderator_client, demo_round):
+    Submission.objects.filter(round=demo_round, state=SubmissionState.RECEIVED).update(
+        state=SubmissionState.DECLINED, decline_reason="Ryddet"
+    )
+    now = timezone.now()
+    newest = make_submission(demo_round, received_at=now - timedelta(minutes=1))
+    older = make_submission(demo_round, received_at=now - timedelta(minutes=2))
+    filtered = f"{LISTING}?round={demo_round.pk}&state=received"
+    carried = f"{edit_url(newest)}?{urlencode({'next': filtered})}"
+
+    listing = moderator_client.get(filtered).content.decode()
+    assert f'href="{escape(carried)}"' in listing
+    form = moderator_client.get(carried).content.decode()
+    assert f'action="{escape(carried)}"' in form
+    assert f'href="{escape(filtered)}"' in form  # the breadcrumb back to «Innspill»
+
+    # «Lagre»: back to the listing as it was left.
+    response = moderator_client.post(carried, form_data(newest, internal_note="Sett"))
+    assert response.status_code == 302 and response["Location"] == filtered
+    # «Lagre og gå til neste»: the next input, still carrying the listing; after the last, it.
+    response = moderator_client.post(carried, {**form_data(newest), SAVE_AND_NEXT: "1"})
+    assert response["Location"] == f"{edit_url(older)}?{urlencode({'next': filtered})}"
+    newest.state = SubmissionState.DECLINED
+    newest.save(update_fields=["state"])
+    data = {**form_data(older, state="declined", decline_reason="Utenfor tema"), SAVE_AND_NEXT: "1"}
+    response = moderator_client.post(f"{edit_url(older)}?{urlencode({'next': filtered})}", data)
+    assert response["Location"] == filtered
+
+
+@pytest.mark.parametrize("elsewhere", ["/temaplaner/", "https://example.com/admin/innspill/?a=1"])
+def test_an_address_outside_the_listing_is_never_followed(moderator_client, demo_round, elsewhere):
+    submission = make_submission(demo_round)
+    url = f"{edit_url(submission)}?{urlencode({'next': elsewhere})}"
+    assert f'action="{edit_url(submission)}"' in moderator_client.get(url).content.decode()
+    response = moderator_client.post(url, form_data(submission))
+    assert response["Location"] == LISTING
 
 
 def test_plain_save_stays_as_before(moderator_client, demo_round):
