@@ -194,8 +194,10 @@ def test_replacing_needs_a_file(sent, moderate):
 def test_moderator_edits_the_public_version_beside_the_original(sent, moderate, moderator_client):
     html = moderator_client.get(edit_url(sent)).content.decode()
     assert "Slik avsenderen sendte det" in html
-    # The public version starts as the text as sent, to be edited where it stands.
-    assert html.count(SECRET) >= 2 and 'name="redacted_text"' in html
+    # The text as sent stands once, read-only; the public version starts as it, to be edited
+    # where it stands.
+    assert html.count(ORIGINAL) == 2 and 'name="redacted_text"' in html
+    assert 'href="#redaction-original"' in html and 'id="redaction-original"' in html
 
     moderate(sent, redacted_text="  " + ORIGINAL + "\r\n")
     assert sent.redacted_text == "" and not sent.is_redacted  # unchanged: nothing redacted
