@@ -1,9 +1,11 @@
 """ETags for the API, from what its answers are built from, known before any is built: a 304
 Not Modified costs a few indexed queries and no serialising.
 
-- The content clock: the newest entry in Wagtail's logs of pages (publish, unpublish, move,
-  privacy) and of snippets edited in the admin (people, bodies, goals, decisions), each the top
-  of an index on the timestamp.
+- The content clock: the public content's version (core.public_content), which goes up with
+  every change the public pages are purged for, the admin's or not (a person renamed by a
+  script, a document replaced), and the newest entry in Wagtail's logs of pages (publish,
+  unpublish, move, privacy) and of snippets edited in the admin, each the top of an index on
+  the timestamp.
 - Today's date (phases and the next milestone) and each round's state now (open, closed).
 - The published counts the answer shows, and for the input list its newest change.
 - The address with its query (page, page size), host and language.
@@ -15,14 +17,16 @@ from django.utils.translation import get_language
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from api.plans import rounds_in_order
+from core import public_content
 from core.http_caching import etag_of
 from participation.models import Submission, SubmissionState
 from themeplans.models import ThemePlanPage
 from themeplans.models.plans import today
 
 
-def content_clock():
-    return [log.objects.aggregate(newest=Max("timestamp"))["newest"] for log in LOGS]
+def content_clock(request):
+    newest = [log.objects.aggregate(newest=Max("timestamp"))["newest"] for log in LOGS]
+    return [public_content.version(request), *newest]
 
 
 LOGS = (PageLogEntry, ModelLogEntry)
@@ -42,7 +46,7 @@ def plans_version(request):
     now = timezone.now()
     plans = ThemePlanPage.objects.live().public()
     rounds = rounds_in_order(open_at=now).filter(page__in=plans)
-    return etag_of(content_clock(), today(), rounds_now(rounds, now), addressed(request))
+    return etag_of(content_clock(request), today(), rounds_now(rounds, now), addressed(request))
 
 
 def plan_version(request, slug):
@@ -50,7 +54,7 @@ def plan_version(request, slug):
     now = timezone.now()
     plans = ThemePlanPage.objects.live().public().filter(slug=slug)
     rounds = rounds_in_order().filter(page__in=plans)
-    return etag_of(content_clock(), today(), rounds_now(rounds, now), addressed(request))
+    return etag_of(content_clock(request), today(), rounds_now(rounds, now), addressed(request))
 
 
 def submissions_version(request, slug):
@@ -66,7 +70,7 @@ def submissions_version(request, slug):
         answered=Max("answered_at"),
         anonymised=Max("anonymised_at"),
     )
-    return etag_of(content_clock(), sorted(published.items()), addressed(request))
+    return etag_of(content_clock(request), sorted(published.items()), addressed(request))
 
 
 def unchanging(request, *args, **kwargs):

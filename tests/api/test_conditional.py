@@ -17,9 +17,10 @@ URLS = {
     "submissions": f"/api/plans/{PLAN}/submissions/",
     "index": "/api/",
 }
-# The page and snippet logs' newest entries (2), view restrictions, and the rounds with the
-# counts the answer shows, or the input's count and newest change: never the answer itself.
-NOT_MODIFIED_QUERIES = {"list": 4, "detail": 4, "submissions": 4, "index": 0}
+# The public content's version, the page and snippet logs' newest entries (2), view
+# restrictions, and the rounds with the counts the answer shows, or the input's count and newest
+# change: never the answer itself.
+NOT_MODIFIED_QUERIES = {"list": 5, "detail": 5, "submissions": 5, "index": 0}
 
 
 @pytest.mark.parametrize("name", URLS)
@@ -64,6 +65,17 @@ def test_publishing_the_plan_gives_a_new_answer(client):
     changed = client.get(URLS["detail"], HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed.json()["title"] == "Ny tittel på klimaplanen"
+
+
+def test_a_person_renamed_outside_the_admin_gives_a_new_answer(client):
+    # No admin, so no log entry: a script or the shell, as an import of the staff list would.
+    etag = client.get(URLS["detail"])["ETag"]
+    person = ThemePlanPage.objects.get(slug=PLAN).people.first().person
+    person.name = "Kari Nyinavn"
+    person.save()
+    changed = client.get(URLS["detail"], HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert "Kari Nyinavn" in changed.content.decode()
 
 
 def test_errors_are_never_cached(client):

@@ -20,17 +20,17 @@ LIST = "/api/plans/"
 DETAIL = f"/api/plans/{PLAN}/"
 SUBMISSIONS = f"/api/plans/{PLAN}/submissions/"
 
-# Each answer first works out its ETag (api/freshness.py) in 4 queries: the newest page and
-# snippet log entries, view restrictions, and the rounds with their counts or the input's
-# newest change. Then, with a cold cache, so the site and its root paths (2 queries) are
-# looked up: view restrictions, count, plans, milestones, rounds with their published count
-# (the open rounds' only, each counted in the (round, state) index).
-LIST_QUERIES = 4 + 7
+# Each answer first works out its ETag (api/freshness.py) in 5 queries: the public content's
+# version, the newest page and snippet log entries, view restrictions, and the rounds with their
+# counts or the input's newest change. Then, with a cold cache, so the site and its root paths
+# (2 queries) are looked up: view restrictions, count, plans, milestones, rounds with their
+# published count (the open rounds' only, each counted in the (round, state) index).
+LIST_QUERIES = 5 + 7
 # View restrictions, the plan with its bodies and documents, milestones, rounds with their
 # published counts, people, goals, the pages and the documents linked from the documents list.
-DETAIL_QUERIES = 4 + 10
+DETAIL_QUERIES = 5 + 10
 # View restrictions, plan, its root path (1 query, cold cache), count, input with rounds.
-SUBMISSION_QUERIES = 4 + 5
+SUBMISSION_QUERIES = 5 + 5
 
 
 def grow(plan):
