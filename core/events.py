@@ -77,6 +77,23 @@ def forget(*keys):
         Event.objects.filter(key__in=keys[start : start + BATCH]).delete()
 
 
+# Apps that tell some people of an event themselves (participation mails a round's summary to
+# its senders): fn(keys) -> {(mailbox, key)}, mailbox as core.outbox.recipient_key spells it.
+_TELLERS = []
+
+
+def tells_directly(fn):
+    """Register `fn` (an app's ready()): the follower mails skip whom it has told already."""
+    _TELLERS.append(fn)
+    return fn
+
+
+def told_directly(keys):
+    """The (mailbox, key) pairs of these events that an app has told by mail itself."""
+    keys = set(keys)
+    return set().union(*(teller(keys) for teller in _TELLERS)) if keys else set()
+
+
 def happened(now, pages, kinds=None):
     """The events on `pages` (pages or a query of them) whose moment has come by `now`, newest
     first; callers take a slice."""

@@ -6,6 +6,10 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Medvirkning og innspill"
 
     def ready(self):
+        from core import events
         from participation import (
             checks,  # noqa: F401  (registers the deploy checks)
+            summaries,
         )
+
+        events.tells_directly(summaries.told_of_summaries)

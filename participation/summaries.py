@@ -3,7 +3,8 @@
 Once a round has closed, staff write its summary on the round (in the plan's editor) and tick
 «publisert»; publishing the plan then shows it on the plan page and the round's input page, and
 mails it to every sender of the round who gave an address and did not withdraw. Followers hear
-of it through the event log (participation.events, SUMMARY_PUBLISHED), as of any other news.
+of it through the event log (participation.events, SUMMARY_PUBLISHED), as of any other news,
+except a follower whose mailbox was mailed the summary as a sender (`told_of_summaries`).
 
 Each sender is mailed once: the input is claimed with one conditional UPDATE
 (`Submission.summary_mailed_at`) in the transaction that posts the mail, so publishing the plan
@@ -23,7 +24,7 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 
 from core import outbox
-from participation import links, mails
+from participation import events, links, mails
 from participation.models import (
     MailKind,
     ParticipationRound,
@@ -185,6 +186,23 @@ def post_mails(round, now=None):
             )
             posted += 1
     return posted
+
+
+def told_of_summaries(keys):
+    """For core.events.told_directly: the senders already mailed the summary of a round whose
+    «summary published» event is among `keys`, so following the plan too brings no second
+    mail about it."""
+    prefix = f"{events.SUMMARY_PUBLISHED}:"
+    rounds = [int(key.removeprefix(prefix)) for key in keys if key.startswith(prefix)]
+    if not rounds:
+        return set()
+    mailed = (
+        Submission.objects.filter(round_id__in=rounds, summary_mailed_at__isnull=False)
+        .exclude(email="")
+        .values_list("round_id", "email")
+        .iterator(chunk_size=2000)
+    )
+    return {(outbox.recipient_key(email), f"{prefix}{round_id}") for round_id, email in mailed}
 
 
 @task()

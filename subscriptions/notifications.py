@@ -1,14 +1,17 @@
 """Which events are mailed to whom, once.
 
 Five kinds of event are news worth an e-mail; the others (new plan, round closed, answers) are
-in the RSS feed only.
+in the RSS feed only. A mailbox is told of an event once: not again as a follower of a second
+scope, nor when an app has mailed it the news itself (core.events.told_directly: a sender got
+the round's summary).
 """
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
-from core import events
+from core import events as event_log
+from core import outbox
 from subscriptions.models import Notification, Scope, Subscription
 
 # Named by the apps that record them (themeplans.events, participation.events), which
@@ -24,7 +27,7 @@ KINDS_BY_SCOPE = {Scope.ROUNDS: frozenset({"round-opened"})}
 
 def mailed_events(plans, now):
     """The mailed kinds of event on these plans whose moment has come, newest first."""
-    return list(events.happened(now, plans, kinds=MAILED_KINDS))
+    return list(event_log.happened(now, plans, kinds=MAILED_KINDS))
 
 
 def live_pages():
@@ -64,7 +67,7 @@ def events_for(subscription, now):
         path__startswith=subscription.plan.path, depth__gt=subscription.plan.depth
     )
     kinds = KINDS_BY_SCOPE.get(subscription.scope, MAILED_KINDS)
-    return list(events.happened(now, under, kinds=kinds))
+    return list(event_log.happened(now, under, kinds=kinds))
 
 
 def record_known(subscription, now):
@@ -105,12 +108,24 @@ def claim(subscriptions, events, now):
         .exclude(subscription__in=subscriptions)
         .values_list("subscription__email", "event_key")
     }
+    # Or told by the app itself (a sender mailed the summary of the round): only what is
+    # still to claim is asked about, so a run with nothing new asks nothing.
+    pending = {
+        event.key
+        for event in events
+        for subscription in subscriptions
+        if (subscription.pk, event.key) not in known
+    }
+    told_directly = event_log.told_directly(pending)
     claimed = []
     for subscription in subscriptions:
         for event in events:
             if (subscription.pk, event.key) in known:
                 continue
-            elsewhere = (subscription.email.casefold(), event.key) in told_elsewhere
+            elsewhere = (subscription.email.casefold(), event.key) in told_elsewhere or (
+                outbox.recipient_key(subscription.email),
+                event.key,
+            ) in told_directly
             try:
                 with transaction.atomic():
                     notification = Notification.objects.create(

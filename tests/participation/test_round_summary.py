@@ -2,11 +2,13 @@
 med det» with the plan; it shows on the plan and the round's input page, with counts from the
 data, and is mailed once to each sender who gave an address and did not withdraw."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
@@ -20,6 +22,7 @@ from participation.models import (
     SubmissionState,
 )
 from tests.factories import SubmissionFactory
+from tests.subscriptions.conftest import confirmed
 from tests.themeplans.visible_text import visible_text
 from themeplans.models import ThemePlanPage
 
@@ -87,6 +90,30 @@ def test_each_sender_with_an_address_gets_the_summary_once(
     publish_summary(closed, django_capture_on_commit_callbacks)
     assert summary_mails() == []
     assert OutboxMail.objects.filter(kind=MailKind.SUMMARY).count() == 2
+
+
+def test_a_sender_who_follows_the_plan_is_not_told_of_the_summary_twice(
+    closed, django_capture_on_commit_callbacks
+):
+    add_input(closed, email="kari@example.no")
+    # The same mailbox as the sender's, spelt otherwise, and a follower who sent nothing.
+    confirmed(closed.page, "Kari+planer@Example.no")
+    confirmed(closed.page, "per@example.no")
+
+    publish_summary(closed, django_capture_on_commit_callbacks)
+    assert [message.to[0] for message in summary_mails()] == ["kari@example.no"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notify_followers", stdout=io.StringIO())
+
+    told = [message.to[0] for message in mail.outbox if "hva vi fikk inn" in message.subject]
+    assert told == ["per@example.no"]
+    # Recorded as told, so no later run mails it either.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notify_followers", stdout=io.StringIO())
+    assert [message.to[0] for message in mail.outbox if "hva vi fikk inn" in message.subject] == [
+        "per@example.no"
+    ]
 
 
 def test_links_in_the_mailed_summary_are_full_addresses(
