@@ -7,6 +7,7 @@ full-text backend ("no such column").
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -82,3 +83,14 @@ def warn_about_published_plan(request, page):
     """What a plan still lacks, said as it goes out (themeplans.publish_checks)."""
     if isinstance(page.specific, ThemePlanPage):
         publish_checks.warn_after_publishing(request, page.specific)
+
+
+@hooks.register("after_bulk_action")
+def warn_about_bulk_published_plans(request, action_type, objects, action):
+    """The same warnings when plans go out with «Publiser» on several pages in the explorer,
+    which does not run after_publish_page."""
+    if action_type != "publish":
+        return
+    for item in objects:
+        if isinstance(item, Page) and isinstance(item.specific, ThemePlanPage):
+            publish_checks.warn_after_publishing(request, item.specific)

@@ -235,6 +235,24 @@ def test_publishing_a_plan_with_something_missing_says_what_right_away(admin_cli
     assert "Planen har ingen dokumenter." in text
 
 
+def test_publishing_plans_in_bulk_says_what_each_lacks(admin_client):
+    """«Publiser» on several pages in the explorer runs no after_publish_page: the same warning."""
+    index = ThemePlanIndexPage.objects.get()
+    plan = index.add_child(
+        instance=ThemePlanPage(title="Friluftsliv", slug="friluftsliv", teaser="Ut.", live=False)
+    )
+    plan.save_revision()
+    response = admin_client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?next=/admin/pages/{index.pk}/&id={plan.pk}",
+        follow=True,
+    )
+
+    assert ThemePlanPage.objects.get(pk=plan.pk).live  # warned, not refused
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
+    assert "«Friluftsliv» er publisert, men du bør rette dette:" in text
+    assert NO_CONTACT in text
+
+
 def test_an_autosave_brings_the_checks_for_what_it_saved(admin_client):
     """Wagtail saves the editor's form as the editor types and sends parts of the page back:
     the list above the form is one of them, so a fixed problem leaves it without a reload."""
