@@ -108,34 +108,31 @@ def claim(subscriptions, events, now):
         .exclude(subscription__in=subscriptions)
         .values_list("subscription__email", "event_key")
     }
+    pending = [
+        (subscription, event)
+        for subscription in subscriptions
+        for event in events
+        if (subscription.pk, event.key) not in known
+    ]
     # Or told by the app itself (a sender mailed the summary of the round): only what is
     # still to claim is asked about, so a run with nothing new asks nothing.
-    pending = {
-        event.key
-        for event in events
-        for subscription in subscriptions
-        if (subscription.pk, event.key) not in known
-    }
-    told_directly = event_log.told_directly(pending)
+    told_directly = event_log.told_directly({event.key for _subscription, event in pending})
     claimed = []
-    for subscription in subscriptions:
-        for event in events:
-            if (subscription.pk, event.key) in known:
-                continue
-            elsewhere = (subscription.email.casefold(), event.key) in told_elsewhere or (
-                outbox.recipient_key(subscription.email),
-                event.key,
-            ) in told_directly
-            try:
-                with transaction.atomic():
-                    notification = Notification.objects.create(
-                        subscription=subscription,
-                        event_key=event.key,
-                        created_at=now,
-                        known_before=elsewhere,
-                    )
-            except IntegrityError:  # another run, or the follower just left
-                continue
-            if not elsewhere:
-                claimed.append(notification)
+    for subscription, event in pending:
+        mailbox = outbox.recipient_key(subscription.email)
+        elsewhere = (subscription.email.casefold(), event.key) in told_elsewhere or (
+            (mailbox, event.key) in told_directly
+        )
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(
+                    subscription=subscription,
+                    event_key=event.key,
+                    created_at=now,
+                    known_before=elsewhere,
+                )
+        except IntegrityError:  # another run, or the follower just left
+            continue
+        if not elsewhere:
+            claimed.append(notification)
     return claimed

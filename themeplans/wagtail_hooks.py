@@ -81,16 +81,17 @@ register_snippet(ThemePlanSnippets)
 @hooks.register("after_publish_page")
 def warn_about_published_plan(request, page):
     """What a plan still lacks, said as it goes out (themeplans.publish_checks)."""
-    if isinstance(page.specific, ThemePlanPage):
+    # The class first: a plain Page (the bulk actions' objects) costs no query unless a plan.
+    if issubclass(page.specific_class or Page, ThemePlanPage):
         publish_checks.warn_after_publishing(request, page.specific)
 
 
 @hooks.register("after_bulk_action")
 def warn_about_bulk_published_plans(request, action_type, objects, action):
     """The same warnings when plans go out with «Publiser» on several pages in the explorer,
-    which does not run after_publish_page."""
+    which does not run after_publish_page. (Input has a bulk «publish» too: pages only.)"""
     if action_type != "publish":
         return
     for item in objects:
-        if isinstance(item, Page) and isinstance(item.specific, ThemePlanPage):
-            publish_checks.warn_after_publishing(request, item.specific)
+        if isinstance(item, Page):
+            warn_about_published_plan(request, item)

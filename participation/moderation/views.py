@@ -74,7 +74,7 @@ class SubmissionIndexView(IndexView):
 
     @cached_property
     def listing_address(self):
-        return worklist.listing_address(self.request)
+        return worklist.listing_address(self.index_url, self.request)
 
     def get_search_form(self):
         if not self.is_searchable:
@@ -137,17 +137,17 @@ class SubmissionEditView(EditView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.returning_to = worklist.returning_to(request)
+        self.plain_listing = reverse(self.index_url_name)
+        self.returning_to = worklist.returning_to(self.plain_listing, request)
 
     def get_edit_url(self):
         # The form posts to this address too, so the listing to come back to is kept.
         return worklist.with_return(super().get_edit_url(), self.returning_to)
 
     def get_breadcrumbs_items(self):
-        plain_listing = reverse(self.index_url_name)
         return [
             {**item, "url": self.returning_to}
-            if self.returning_to and item.get("url") == plain_listing
+            if self.returning_to and item.get("url") == self.plain_listing
             else item
             for item in super().get_breadcrumbs_items()
         ]

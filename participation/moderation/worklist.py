@@ -8,7 +8,6 @@ brings the moderator back to the listing as they left it, not to the whole unfil
 from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import ActionMenuItem
 
@@ -16,23 +15,22 @@ from participation.models import Submission, SubmissionState
 from participation.moderation import permissions
 
 SAVE_AND_NEXT = "action-save-and-next"
-LISTING = "wagtailsnippets_participation_submission:list"
 NEXT = "next"
 
 
-def listing_address(request):
-    """The listing as this request shows it (filters, search, page), to come back to; None
-    for the plain listing, which needs no address carried."""
+def listing_address(listing, request):
+    """The listing (its plain address `listing`) as this request shows it (filters, search,
+    page), to come back to; None for the plain listing, which needs no address carried."""
     query = request.GET.copy()
     query.pop("export", None)
-    return f"{reverse(LISTING)}?{query.urlencode()}" if query else None
+    return f"{listing}?{query.urlencode()}" if query else None
 
 
-def returning_to(request):
+def returning_to(listing, request):
     """The listing address the input's form was opened from (GET) or posts back (POST's
     query), when it is one: never an address outside the listing."""
     address = request.GET.get(NEXT, "")
-    return address if address.startswith(reverse(LISTING) + "?") else None
+    return address if address.startswith(listing + "?") else None
 
 
 def with_return(url, address):
